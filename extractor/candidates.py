@@ -1,0 +1,66 @@
+"""Finds the numbers that could be figures: digit strings and spelled-out numbers.
+
+Nothing here knows what a number measures; a candidate is only where a number stands and
+how it was written. Numbers inside blocked ranges (dates, codes, furniture) are dropped.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from pydantic import BaseModel
+
+from . import numbers, rules
+from .normalise import Prepared
+
+_DIGITS = regex.compile(r"(?<![\p{L}\d.,/\-])\d+(?:[.,]\d+)*(?![\d/])")
+
+
+class Candidate(BaseModel):
+    start: int
+    end: int
+    literal: str
+    spelled_value: int | None = None  # set when the number is written in words
+
+
+@cache
+def _spelled() -> regex.Pattern:
+    words = rules.alternation(numbers.spelled_vocabulary())
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})(?:\s+(?:{words}))*(?!\p{{L}})", regex.IGNORECASE)
+
+
+def find(prepared: Prepared) -> list[Candidate]:
+    text = prepared.text
+    found: list[Candidate] = []
+    for m in _DIGITS.finditer(text):
+        if not prepared.is_blocked(m.start(), m.end()):
+            found.append(Candidate(start=m.start(), end=m.end(), literal=m.group()))
+    taken = [(c.start, c.end) for c in found]
+    for m in _spelled().finditer(text):
+        if prepared.is_blocked(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        spelled = _longest_reading(m.group())
+        if spelled:
+            literal, value = spelled
+            found.append(Candidate(start=m.start(), end=m.start() + len(literal), literal=literal, spelled_value=value))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _longest_reading(phrase: str) -> tuple[str, int] | None:
+    """`hai năm` is 2 then a noun, not a number: keep the longest prefix that reads as one."""
+    words = regex.findall(r"\S+", phrase)
+    for n in range(len(words), 0, -1):
+        try:
+            value = numbers.read_spelled(words[:n])
+        except numbers.NotANumber:
+            continue
+        literal = phrase[: regex.search(regex.escape(words[n - 1]), phrase, pos=_offset(phrase, words, n - 1)).end()]
+        return literal, value
+    return None
+
+
+def _offset(phrase: str, words: list[str], index: int) -> int:
+    pos = 0
+    for word in words[:index]:
+        pos = phrase.index(word, pos) + len(word)
+    return pos

@@ -1,0 +1,73 @@
+"""Records that cross stage boundaries; `Figure` is the spec's contract, field for field."""
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Kind(str, Enum):
+    count = "count"
+    percent = "percent"
+    money = "money"
+
+
+class Role(str, Enum):
+    actual = "actual"
+    target = "target"
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    approx = "approx"
+    over = "over"
+    under = "under"
+    at_least = "at_least"
+    at_most = "at_most"
+
+
+class Figure(BaseModel):
+    """One number a report states about the world (see shared/spec/figures.md)."""
+
+    model_config = ConfigDict(use_enum_values=True)
+
+    doc: str
+    kind: Kind
+    role: Role = Role.actual
+    value: float | int
+    value_max: float | int | None = None
+    qualifier: Qualifier = Qualifier.exact
+    unit: str
+    subject: str = ""
+    per: str | None = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = None
+
+
+class Document(BaseModel):
+    """Text as the extractor sees it: offsets of every record index `text`."""
+
+    doc: str
+    text: str
+    source: str | None = None
+
+
+class FileError(BaseModel):
+    """A file that could not be turned into a Document; the batch goes on without it."""
+
+    doc: str
+    path: str
+    error: str
+
+
+class DocumentResult(BaseModel):
+    doc: str
+    length: int
+    figures: list[Figure]
+
+
+class BatchResult(BaseModel):
+    documents: list[DocumentResult]
+    errors: list[FileError] = []

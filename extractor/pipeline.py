@@ -1,0 +1,45 @@
+"""One direction of flow: normalise → candidates → quantities (and table cells) → role, subject → records."""
+from __future__ import annotations
+
+from . import candidates, quantities, roles, subjects, tables
+from .models import Document, DocumentResult, Figure
+from .normalise import prepare
+from .sentences import Layout
+
+
+def extract(document: Document) -> DocumentResult:
+    prepared = prepare(document.doc, document.text)
+    text = prepared.text
+    layout = Layout(text)
+    found, unclaimed = quantities.read(text, candidates.find(prepared))
+    bare = tables.read(text, layout, unclaimed)
+    labelled = {id(q): label for q, label in bare}
+    ordered = sorted(found + [q for q, _ in bare], key=lambda q: q.start)
+    named = subjects.read(text, layout, ordered)
+    role_of = roles.RoleReader(text, layout).role
+    figures = [
+        Figure(
+            doc=document.doc,
+            kind=q.kind,
+            role=role_of(q.start),
+            value=_number(q.value),
+            value_max=None if q.value_max is None else _number(q.value_max),
+            qualifier=q.qualifier,
+            unit=q.unit,
+            subject=labelled.get(id(q), subject),
+            per=q.per,
+            text=text[q.start:q.end],
+            start=q.start,
+            end=q.end,
+        )
+        for q, subject in zip(ordered, named)
+    ]
+    return DocumentResult(doc=document.doc, length=len(text), figures=figures)
+
+
+def extract_text(text: str, doc: str = "text") -> DocumentResult:
+    return extract(Document(doc=doc, text=text))
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 6)

@@ -1,0 +1,185 @@
+"""Turns candidates into quantities: scale words, range, unit, qualifier and rate around a number.
+
+A candidate becomes a quantity only when something says what it measures: `%`, a currency,
+a money cue before it, or a counted noun after it. Bare numbers are left to `tables`.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from pydantic import BaseModel
+
+from . import numbers, rules
+from .candidates import Candidate
+
+_BLANK = r"[^\S\n]"
+
+
+class Quantity(BaseModel):
+    kind: str
+    value: float
+    value_max: float | None = None
+    qualifier: str = "exact"
+    unit: str
+    per: str | None = None
+    start: int
+    end: int
+    number_start: int  # the number itself, without qualifier words or unit
+    number_end: int
+
+
+class _Grammar:
+    """The regexes built once from the rule files."""
+
+    def __init__(self) -> None:
+        nums, units, quals = rules.data("numbers"), rules.data("units"), rules.data("qualifiers")
+        alt = rules.alternation
+        self.scales = {k.lower(): v for k, v in nums["scales"].items()}
+        scale = alt(list(self.scales))
+        self.scale_chain = regex.compile(
+            rf"{_BLANK}*(?P<s1>{scale})(?!\p{{L}})(?P<more>(?:{_BLANK}+\d+(?:[.,]\d+)?{_BLANK}*(?:{scale})(?!\p{{L}}))*)",
+            regex.IGNORECASE,
+        )
+        self.scale_pair = regex.compile(rf"(\d+(?:[.,]\d+)?){_BLANK}*({scale})", regex.IGNORECASE)
+        self.percent = regex.compile(rf"{_BLANK}*(?:{alt(units['percent_words'])})", regex.IGNORECASE)
+        self.currency = regex.compile(rf"{_BLANK}*(?:{alt(units['currency_words'])})(?!\p{{L}})")
+        self.aliases = {k.lower(): v for k, v in units["aliases"].items()}
+        nouns = units["counted_nouns"] + list(units["aliases"])
+        self.counted = regex.compile(rf"{_BLANK}*(?P<noun>{alt(nouns)})(?!\p{{L}})", regex.IGNORECASE)
+        self.counted_anywhere = regex.compile(rf"(?<!\p{{L}})(?P<noun>{alt(nouns)})(?!\p{{L}})", regex.IGNORECASE)
+        self.canonical = {n.lower(): n for n in units["counted_nouns"]}
+        self.not_counted = regex.compile(rf"{_BLANK}*(?:{alt(units['not_counted'])})(?!\p{{L}})")
+        self.money_cue = regex.compile(
+            rf"(?<!\p{{L}})(?:{alt(units['money_cues'])}){_BLANK}*(?:[:(]|là|khoảng|trên|gần|hơn|xấp xỉ|ước)?{_BLANK}*$",
+            regex.IGNORECASE,
+        )
+        per_words = alt(units["per_words"])
+        self.per = regex.compile(rf"{_BLANK}*/{_BLANK}*(?P<per>(?:\d+{_BLANK}*)?(?:{per_words})(?:{_BLANK}*/{_BLANK}*(?:{per_words}))*)(?!\p{{L}})", regex.IGNORECASE)
+        self.before = [
+            (q, regex.compile(rf"(?<!\p{{L}})(?:{alt(cues)}){_BLANK}+$", regex.IGNORECASE))
+            for q, cues in quals["before"].items()
+        ]
+        self.after = [
+            (q, regex.compile(rf"(?:{_BLANK}+[\p{{L}}]+){{0,4}}?{_BLANK}*(?:{alt(cues)})(?!\p{{L}})", regex.IGNORECASE))
+            for q, cues in quals["after"].items()
+        ]
+        self.range_open = regex.compile(rf"(?<!\p{{L}})(?:{alt(quals['range_open'])}){_BLANK}+$", regex.IGNORECASE)
+        self.range_join = regex.compile(rf"{_BLANK}*(?:{alt(quals['range_join'])}){_BLANK}*", regex.IGNORECASE)
+
+
+    def unit_of(self, noun: str) -> str:
+        """The unit a counted noun stands for: lower case, abbreviations as written in the rules."""
+        unit = self.aliases.get(noun.lower(), self.canonical.get(noun.lower(), noun))
+        written = self.canonical.get(unit.lower(), unit)
+        return written if any(ch.isupper() for ch in written) else unit.lower()
+
+
+@cache
+def grammar() -> _Grammar:
+    return _Grammar()
+
+
+def _value(c: Candidate, kind: str, scaled: bool) -> float:
+    if c.spelled_value is not None:
+        return float(c.spelled_value)
+    return numbers.read_digits(c.literal, kind=kind, scaled=scaled)
+
+
+def read_value(c: Candidate, kind: str, scaled: bool) -> float | None:
+    try:
+        return _value(c, kind, scaled)
+    except numbers.NotANumber:
+        return None
+
+
+def _scale(text: str, pos: int) -> tuple[float, int, str | None]:
+    """Multiplier and end of a scale chain at `pos` ("triệu", "tỷ 200 triệu")."""
+    g = grammar()
+    m = g.scale_chain.match(text, pos)
+    if not m:
+        return 1.0, pos, None
+    return g.scales[m.group("s1").lower()], m.end(), m.group("more")
+
+
+def read(text: str, candidates: list[Candidate]) -> tuple[list[Quantity], list[Candidate]]:
+    """Quantities found, and the candidates that no unit claimed (for label and table reading)."""
+    g = grammar()
+    quantities: list[Quantity] = []
+    unclaimed: list[Candidate] = []
+    by_start = {c.start: c for c in candidates}
+    skip: set[int] = set()
+    for c in candidates:
+        if c.start in skip:
+            continue
+        upper = None
+        pos = c.end
+        join = g.range_join.match(text, pos)
+        if join and join.end() in by_start and join.group().strip():
+            upper = by_start[join.end()]
+            pos = upper.end
+        q = _quantity(text, c, upper, pos)
+        if q is None:
+            unclaimed.append(c)
+            continue
+        if upper is not None:
+            skip.add(upper.start)
+        quantities.append(q)
+    return quantities, unclaimed
+
+
+def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Quantity | None:
+    g = grammar()
+    multiplier, pos, more = _scale(text, pos)
+    scaled = multiplier != 1.0
+    kind = unit = None
+    if m := g.percent.match(text, pos):
+        kind, unit, pos = "percent", "%", m.end()
+    elif m := g.currency.match(text, pos):
+        kind, unit, pos = "money", "VND", m.end()
+    elif m := g.counted.match(text, pos):
+        if not g.not_counted.match(text, pos):
+            kind, unit, pos = "count", g.unit_of(m.group("noun")), m.end()
+    if kind is None and g.money_cue.search(text, max(0, c.start - 40), c.start) and (scaled or _looks_large(c)):
+        if not g.not_counted.match(text, pos):
+            kind, unit = "money", "VND"
+    if kind is None:
+        return None
+    try:
+        value = _value(c, kind, scaled) * multiplier
+        value_max = _value(upper, kind, scaled) * multiplier if upper else None
+    except numbers.NotANumber:
+        return None
+    if more:
+        value += sum(numbers.read_digits(n, kind=kind, scaled=True) * grammar().scales[s.lower()] for n, s in g.scale_pair.findall(more))
+    if value_max is not None and value_max < value:
+        return None
+    start, qualifier = _qualifier_before(text, c.start)
+    end = pos
+    for q, pattern in g.after:
+        if m := pattern.match(text, pos):
+            qualifier, end = q, m.end()
+            if o := g.range_open.search(text, max(0, start - 10), start):
+                start = o.start()
+            break
+    if upper is not None and (o := g.range_open.search(text, max(0, start - 10), start)):
+        start = o.start()
+    per = None
+    if kind != "percent" and (m := g.per.match(text, end)):
+        per = m.group("per")
+    if kind == "money":
+        value = float(round(value))
+    return Quantity(kind=kind, value=value, value_max=value_max, qualifier=qualifier, unit=unit, per=per,
+                    start=start, end=end, number_start=c.start, number_end=(upper or c).end)
+
+
+def _looks_large(c: Candidate) -> bool:
+    return c.spelled_value is None and ("." in c.literal or len(c.literal) >= 4)
+
+
+def _qualifier_before(text: str, start: int) -> tuple[int, str]:
+    best = (start, "exact")
+    for q, pattern in grammar().before:
+        if (m := pattern.search(text, max(0, start - 30), start)) and m.start() < best[0]:
+            best = (m.start(), q)
+    return best

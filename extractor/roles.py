@@ -1,0 +1,93 @@
+"""Target or actual, from cue words before the figure, the list a cue opens, or the section heading."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import rules
+from .sentences import Layout, Span
+
+_LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
+_TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s")
+
+
+class _Cues:
+    def __init__(self) -> None:
+        d = rules.data("roles")
+        alt = rules.alternation
+        patterns = [rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})", *d["target_regexes"]]
+        self.target = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+        self.actual = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['actual_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.result = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+
+    def says_target(self, before: str) -> bool | None:
+        """True/False when the words before a figure decide its role, None when they are silent."""
+        if self.result.search(before):
+            return False
+        cue = None
+        for cue in self.target.finditer(before):
+            pass
+        if cue is None:
+            return None
+        return not self.actual.search(before, cue.end())
+
+
+@cache
+def _cues() -> _Cues:
+    return _Cues()
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 160:
+        return False
+    letters = [ch for ch in stripped if ch.isalpha()]
+    mostly_upper = len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return mostly_upper or bool(_TOP_HEADING.match(stripped))
+
+
+class RoleReader:
+    """Reads every role of one document; the section state is computed once."""
+
+    def __init__(self, text: str, layout: Layout):
+        self.text, self.layout = text, layout
+        cues = _cues()
+        self.line_target: list[bool] = []
+        section = False  # inside a section whose heading is a target cue
+        opened = False  # inside the paragraph or list after "...chỉ tiêu ... như sau:"
+        for span in layout.lines:
+            line = text[span.start:span.end]
+            if _is_heading(line):
+                section = bool(cues.says_target(line))
+                opened = False
+                self.line_target.append(section)
+                continue
+            if opened and not _LIST_ITEM.match(line) and line.strip():
+                opened = False
+            self.line_target.append(section or opened)
+            if self._opens_list(line):
+                opened = True
+
+    @staticmethod
+    def _opens_list(line: str) -> bool:
+        colon = line.rstrip().rfind(":")
+        if colon < 0:
+            return False
+        head = line[:colon]
+        return bool(_cues().says_target(head[max(head.rfind(". "), 0):]))
+
+    def role(self, start: int) -> str:
+        line_index = self.layout.line_index(start)
+        line = self.layout.lines[line_index]
+        sentence = self.layout.sentence_of(start)
+        said = _cues().says_target(self.text[sentence.start:start])
+        if said is not None:
+            return "target" if said else "actual"
+        if self.line_target[line_index] or self._after_colon_cue(line, start):
+            return "target"
+        return "actual"
+
+    def _after_colon_cue(self, line: Span, start: int) -> bool:
+        """An earlier sentence of this paragraph ended a cue with ":" ("chỉ tiêu ... như sau:")."""
+        return self._opens_list(self.text[line.start:start])

@@ -1,0 +1,118 @@
+"""Bare numbers in label lines ("Nữ: 33") and text-table cells, typed by their label or headers."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import rules
+from .candidates import Candidate
+from .quantities import Quantity, grammar, read_value
+from .sentences import Layout
+
+_LABEL = regex.compile(r"(?P<label>[^:;.\n|\t]{1,60}?)\s*:\s*$")
+_AFTER_BARE = regex.compile(r"\s*(?:[;,.]\s|[;,.]?$|$)")
+
+
+@cache
+def _data() -> dict:
+    d = rules.data("tables")
+    alt = rules.alternation
+    return {
+        "sep": regex.compile("|".join(d["cell_separators"])),
+        "percent": regex.compile(alt(d["percent_headers"]), regex.IGNORECASE),
+        "money": [(regex.compile(rf"(?<!\p{{L}}){regex.escape(k)}(?!\p{{L}})", regex.IGNORECASE), v)
+                  for k, v in sorted(d["money_headers"].items(), key=lambda kv: -len(kv[0]))],
+        "skip": {s.lower() for s in d["skip_headers"]},
+        "label_word": regex.compile(rf"(?<!\p{{L}})(?:{alt(d['label_words'])})(?!\p{{L}})", regex.IGNORECASE),
+        "default_unit": d["default_unit"],
+    }
+
+
+def _unit_named_in(label: str) -> str | None:
+    """The last counted noun a label or header names ("Tổng số đoàn viên" → "đoàn viên")."""
+    found = [m.group("noun") for m in grammar().counted_anywhere.finditer(label)]
+    return grammar().unit_of(found[-1]) if found else None
+
+
+def read(text: str, layout: Layout, unclaimed: list[Candidate]) -> list[tuple[Quantity, str]]:
+    """Quantities for bare numbers, each with the subject its label or headers give."""
+    found: list[tuple[Quantity, str]] = []
+    rows = _table_rows(text, layout)
+    for c in unclaimed:
+        if c.spelled_value is not None:
+            continue
+        cell = rows.get(layout.line_index(c.start))
+        got = _from_table(text, c, cell) if cell else _from_label(text, layout, c)
+        if got:
+            found.append(got)
+    return found
+
+
+def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str] | None:
+    line = layout.line_of(c.start)
+    m = _LABEL.search(text, line.start, c.start)
+    if not m or not _AFTER_BARE.match(text, c.end, line.end):
+        return None
+    label = m.group("label").strip(" -–+•*")
+    unit = _unit_named_in(label)
+    if unit is None and not _data()["label_word"].search(label):
+        return None
+    q = _bare(c, "count", unit or _data()["default_unit"], 1)
+    return (q, label) if q else None
+
+
+def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tuple[int, int]], list[str]]]:
+    """Line index → (cells, cell spans, header cells) for lines that sit in a text table."""
+    sep = _data()["sep"]
+    split = []
+    for span in layout.lines:
+        line = text[span.start:span.end]
+        cells, pos = [], span.start
+        for part in sep.split(line):
+            at = text.index(part, pos) if part else pos
+            cells.append((part, (at, at + len(part))))
+            pos = at + len(part)
+        cells = [(p.strip(), (s + len(p) - len(p.lstrip()), e - (len(p) - len(p.rstrip())))) for p, (s, e) in cells]
+        cells = [x for x in cells if x[0]]
+        split.append(cells if len(cells) >= 2 and sep.search(line) else None)
+    rows: dict[int, tuple] = {}
+    header: list[str] | None = None
+    for i, cells in enumerate(split):
+        if cells is None:
+            header = None
+            continue
+        texts = [t for t, _ in cells]
+        if header is None or not any(regex.search(r"\d", t) for t in texts[1:]):
+            header = texts
+            continue
+        rows[i] = (texts, [s for _, s in cells], header)
+    return rows
+
+
+def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str] | None:
+    texts, spans, header = row
+    col = next((k for k, (s, e) in enumerate(spans) if s <= c.start and c.end <= e), None)
+    if col is None or col == 0 or texts[col] != c.literal or len(header) != len(texts):
+        return None
+    head = header[col]
+    d = _data()
+    if head.lower().strip(" ()") in d["skip"]:
+        return None
+    if d["percent"].search(head):
+        q = _bare(c, "percent", "%", 1)
+    elif scale := next((v for p, v in d["money"] if p.search(head)), None):
+        q = _bare(c, "money", "VND", scale)
+    else:
+        q = _bare(c, "count", _unit_named_in(head) or _unit_named_in(header[0]) or d["default_unit"], 1)
+    return (q, f"{head} ({texts[0]})") if q else None
+
+
+def _bare(c: Candidate, kind: str, unit: str, scale: float) -> Quantity | None:
+    value = read_value(c, kind, scale != 1)
+    if value is None:
+        return None
+    value *= scale
+    if kind == "money":
+        value = float(round(value))
+    return Quantity(kind=kind, value=value, unit=unit, start=c.start, end=c.end, number_start=c.start, number_end=c.end)
