@@ -108,9 +108,9 @@ def read(text: str, candidates: list[Candidate]) -> tuple[list[Quantity], list[C
     quantities: list[Quantity] = []
     unclaimed: list[Candidate] = []
     by_start = {c.start: c for c in candidates}
-    skip: set[int] = set()
+    covered = 0  # numbers inside a quantity already read ("2 triệu 500 nghìn đồng") are not read again
     for c in candidates:
-        if c.start in skip:
+        if c.start < covered:
             continue
         upper = None
         pos = c.end
@@ -122,8 +122,7 @@ def read(text: str, candidates: list[Candidate]) -> tuple[list[Quantity], list[C
         if q is None:
             unclaimed.append(c)
             continue
-        if upper is not None:
-            skip.add(upper.start)
+        covered = q.end
         quantities.append(q)
     return quantities, unclaimed
 
@@ -133,13 +132,14 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
     multiplier, pos, more = _scale(text, pos)
     scaled = multiplier != 1.0
     kind = unit = None
+    counted = None if g.not_counted.match(text, pos) else g.counted.match(text, pos)
+    currency = g.currency.match(text, pos)
     if m := g.percent.match(text, pos):
         kind, unit, pos = "percent", "%", m.end()
-    elif m := g.currency.match(text, pos):
-        kind, unit, pos = "money", "VND", m.end()
-    elif m := g.counted.match(text, pos):
-        if not g.not_counted.match(text, pos):
-            kind, unit, pos = "count", g.unit_of(m.group("noun")), m.end()
+    elif currency and not (counted and counted.end() > currency.end()):  # "03 đồng chí" is a count
+        kind, unit, pos = "money", "VND", currency.end()
+    elif counted:
+        kind, unit, pos = "count", g.unit_of(counted.group("noun")), counted.end()
     if kind is None and g.money_cue.search(text, max(0, c.start - 40), c.start) and (scaled or _looks_large(c)):
         if not g.not_counted.match(text, pos):
             kind, unit = "money", "VND"

@@ -16,20 +16,26 @@ class _Cues:
     def __init__(self) -> None:
         d = rules.data("roles")
         alt = rules.alternation
-        patterns = [rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})", *d["target_regexes"]]
-        self.target = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+        self.target = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        # cues that may close after the figure ("Hàng năm có 100% CĐCS đạt ...")
+        self.spanning = regex.compile("|".join(f"(?:{p})" for p in d["target_regexes"]), regex.IGNORECASE)
         self.actual = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['actual_cues'])})(?!\p{{L}})", regex.IGNORECASE)
         self.result = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_cues'])})(?!\p{{L}})", regex.IGNORECASE)
 
-    def says_target(self, before: str) -> bool | None:
-        """True/False when the words before a figure decide its role, None when they are silent."""
+    def says_target(self, before: str, sentence: str = "") -> bool | None:
+        """True/False when the words around a figure decide its role, None when they are silent.
+
+        `before` is the sentence up to the figure, `sentence` the whole of it."""
         if self.result.search(before):
             return False
         cue = None
         for cue in self.target.finditer(before):
             pass
         if cue is None:
-            return None
+            spanning = self.spanning.search(sentence or before)
+            if spanning is None or spanning.start() >= len(before):
+                return None
+            return not self.actual.search(before, spanning.start())
         return not self.actual.search(before, cue.end())
 
 
@@ -81,7 +87,7 @@ class RoleReader:
         line_index = self.layout.line_index(start)
         line = self.layout.lines[line_index]
         sentence = self.layout.sentence_of(start)
-        said = _cues().says_target(self.text[sentence.start:start])
+        said = _cues().says_target(self.text[sentence.start:start], self.text[sentence.start:sentence.end])
         if said is not None:
             return "target" if said else "actual"
         if self.line_target[line_index] or self._after_colon_cue(line, start):

@@ -24,6 +24,7 @@ class _Words:
         self.lead = regex.compile(rf"^(?:\s|[-–+•*,])*(?:(?:{alt(d['strip_leading'])})(?!\p{{L}})[\s:,]*)+", regex.IGNORECASE)
         self.trail = regex.compile(rf"(?:[\s:,]*(?<!\p{{L}})(?:{alt(d['strip_trailing'])}))+[\s:,]*$", regex.IGNORECASE)
         self.breaks = regex.compile("|".join(regex.escape(b) for b in d["clause_breaks"]))
+        self.anchor = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['anchors'])})(?!\p{{L}})", regex.IGNORECASE)
         self.stops = {s.lower() for s in d["phrase_stops"]}
         self.is_word = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\s\-]*$")
         self.max_words = d["max_words"]
@@ -48,15 +49,23 @@ def _left_label(text: str, sentence_start: int, q: Quantity) -> tuple[str, bool]
     left = text[sentence_start:q.start]
     linked = bool(w.link.search(left))
     left = w.link.sub("", left) if linked else left
+    left = left.rstrip(" (")  # "quỹ xây dựng nông thôn mới (26,6 triệu đồng)"
     cut = max((m.end() for m in w.breaks.finditer(left)), default=0)
-    pieces = [p for p in left[cut:].split(",")]
-    for piece in reversed(pieces):
+    clause = left[cut:]
+    anchors = list(w.anchor.finditer(clause))
+    if anchors and (named := _clean(clause[anchors[-1].end():])):
+        return _last_words(named), linked
+    for piece in reversed(clause.split(",")):
         cleaned = _clean(piece)
         if cleaned:
-            tokens = segment.words(cleaned)
-            keep = _spans(cleaned, tokens)[-w.max_words:]
-            return cleaned[keep[0][0]:], linked
+            return _last_words(cleaned), linked
     return "", linked
+
+
+def _last_words(phrase: str) -> str:
+    tokens = segment.words(phrase)
+    keep = _spans(phrase, tokens)[-_w().max_words:]
+    return phrase[keep[0][0]:]
 
 
 def _spans(phrase: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -1,0 +1,1 @@
+"""Measures the extractor against gold annotations with the spec's matching rule."""
