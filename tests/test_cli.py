@@ -1,0 +1,61 @@
+"""The command line as a user runs it: files, folders, formats, bad files, exit codes."""
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+runner = CliRunner()
+REPORT = "Công đoàn có 29 đoàn viên, trong đó có 14 đoàn viên là nữ. Phấn đấu 100% đoàn viên học tập."
+
+
+def test_extract_writes_one_jsonl_record_per_figure(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt")])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [(r["doc"], r["value"], r["role"]) for r in records] == [("a.txt", 29, "actual"), ("a.txt", 14, "actual"), ("a.txt", 100, "target")]
+
+
+def test_a_bad_file_is_reported_and_the_others_are_processed(tmp_path):
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin.txt").write_bytes(b"N\xfd\xde: 33")  # "Nữ: 33" in Windows-1258
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    batch = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
+    assert [d["doc"] for d in batch["documents"]] == ["good.txt"]
+    assert {e["doc"] for e in batch["errors"]} == {"junk.txt", "latin.txt"}
+    assert "nhị phân" in result.stderr and "UTF-8" in result.stderr
+
+
+def test_missing_file_is_an_error_not_a_crash(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "khong-co.txt")])
+    assert result.exit_code == 1
+    assert "không đọc được" in result.stderr
+
+
+def test_csv_has_the_spec_fields(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-f", "csv", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8"))))
+    assert list(rows[0]) == ["doc", "kind", "role", "value", "value_max", "qualifier", "unit", "subject", "per", "text", "start", "end", "page"]
+
+
+def test_stdin_is_read_with_dash():
+    result = runner.invoke(app, ["extract", "-"], input="Tặng 50 suất quà.")
+    assert json.loads(result.stdout.splitlines()[0])["text"] == "50 suất quà"
+
+
+def test_schema_describes_the_figure_record():
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    assert set(schema["$defs"]["Figure"]["properties"]) >= {"kind", "role", "qualifier", "unit", "subject", "per", "start", "end"}
+
+
+def test_unknown_format_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-f", "xml"]).exit_code == 2
