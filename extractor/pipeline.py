@@ -13,15 +13,16 @@ def extract(document: Document) -> DocumentResult:
     layout = Layout(text)
     found, unclaimed = quantities.read(text, candidates.find(prepared))
     bare = tables.read(text, layout, unclaimed)
-    labelled = {id(q): label for q, label in bare}
-    ordered = sorted(found + [q for q, _ in bare], key=lambda q: q.start)
+    labelled = {id(q): label for q, label, _ in bare}
+    headers = {id(q): header for q, _, header in bare}
+    ordered = sorted(found + [q for q, _, _ in bare], key=lambda q: q.start)
     named = subjects.read(text, layout, ordered)
     role_of = roles.RoleReader(text, layout).role
     figures = [
         Figure(
             doc=document.doc,
             kind=q.kind,
-            role=role_of(q.start),
+            role=role_of(q.start, headers.get(id(q), "")),
             value=_number(q.value),
             value_max=None if q.value_max is None else _number(q.value_max),
             qualifier=q.qualifier,

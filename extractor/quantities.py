@@ -56,8 +56,9 @@ class _Grammar:
         )
         per_words = alt(units["per_words"])
         self.per = regex.compile(rf"{_BLANK}*/{_BLANK}*(?P<per>(?:\d+{_BLANK}*)?(?:{per_words})(?:{_BLANK}*/{_BLANK}*(?:{per_words}))*)(?!\p{{L}})", regex.IGNORECASE)
+        not_after = rf"(?<!(?<!\p{{L}})(?:{alt(quals['not_after'])}){_BLANK}+)"
         self.before = [
-            (q, regex.compile(rf"(?<!\p{{L}})(?:{alt(cues)}){_BLANK}+$", regex.IGNORECASE))
+            (q, regex.compile(rf"{not_after}(?<!\p{{L}})(?:{alt(cues)}){_BLANK}+$", regex.IGNORECASE))
             for q, cues in quals["before"].items()
         ]
         self.after = [

@@ -83,7 +83,10 @@ class RoleReader:
         head = line[:colon]
         return bool(_cues().says_target(head[max(head.rfind(". "), 0):]))
 
-    def role(self, start: int) -> str:
+    def role(self, start: int, header: str = "") -> str:
+        """`header` is the column header of a table cell ("Dự toán (triệu đồng)")."""
+        if header and (said := _cues().says_target(header)) is not None:
+            return "target" if said else "actual"
         line_index = self.layout.line_index(start)
         line = self.layout.lines[line_index]
         sentence = self.layout.sentence_of(start)

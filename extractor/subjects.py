@@ -59,7 +59,8 @@ def _left_label(text: str, sentence_start: int, q: Quantity) -> tuple[str, bool]
         cleaned = _clean(piece)
         if cleaned:
             return _last_words(cleaned), linked
-    return "", linked
+    # nothing but the anchor itself: "tổng kinh phí khoảng 132,4 triệu đồng"
+    return (anchors[-1].group() if anchors else ""), linked
 
 
 def _last_words(phrase: str) -> str:

@@ -35,9 +35,9 @@ def _unit_named_in(label: str) -> str | None:
     return grammar().unit_of(found[-1]) if found else None
 
 
-def read(text: str, layout: Layout, unclaimed: list[Candidate]) -> list[tuple[Quantity, str]]:
-    """Quantities for bare numbers, each with the subject its label or headers give."""
-    found: list[tuple[Quantity, str]] = []
+def read(text: str, layout: Layout, unclaimed: list[Candidate]) -> list[tuple[Quantity, str, str]]:
+    """Quantities for bare numbers, each with the subject its label or headers give, and its column header."""
+    found: list[tuple[Quantity, str, str]] = []
     rows = _table_rows(text, layout)
     for c in unclaimed:
         if c.spelled_value is not None:
@@ -49,7 +49,7 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate]) -> list[tuple[Qu
     return found
 
 
-def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str] | None:
+def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str, str] | None:
     line = layout.line_of(c.start)
     m = _LABEL.search(text, line.start, c.start)
     if not m or not _AFTER_BARE.match(text, c.end, line.end):
@@ -59,53 +59,57 @@ def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str]
     if unit is None and not _data()["label_word"].search(label):
         return None
     q = _bare(c, "count", unit or _data()["default_unit"], 1)
-    return (q, label) if q else None
+    return (q, label, "") if q else None
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """Cells of one line with their spans; empty cells are kept so columns stay aligned."""
+    cells, pos = [], start
+    for m in [*_data()["sep"].finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        cells.append((raw.strip(), (pos + lead, pos + lead + len(raw.strip()))))
+        pos = m.end() if m else end
+    return cells
 
 
 def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tuple[int, int]], list[str]]]:
-    """Line index → (cells, cell spans, header cells) for lines that sit in a text table."""
-    sep = _data()["sep"]
-    split = []
-    for span in layout.lines:
-        line = text[span.start:span.end]
-        cells, pos = [], span.start
-        for part in sep.split(line):
-            at = text.index(part, pos) if part else pos
-            cells.append((part, (at, at + len(part))))
-            pos = at + len(part)
-        cells = [(p.strip(), (s + len(p) - len(p.lstrip()), e - (len(p) - len(p.rstrip())))) for p, (s, e) in cells]
-        cells = [x for x in cells if x[0]]
-        split.append(cells if len(cells) >= 2 and sep.search(line) else None)
+    """Line index → (cells, cell spans, header cells) for lines that sit in a text table.
+
+    A table is a run of lines with cell separators; its first line is the header."""
     rows: dict[int, tuple] = {}
     header: list[str] | None = None
-    for i, cells in enumerate(split):
-        if cells is None:
+    for i, span in enumerate(layout.lines):
+        cells = _cells(text, span.start, span.end)
+        if sum(1 for t, _ in cells if t) < 2:
             header = None
             continue
         texts = [t for t, _ in cells]
-        if header is None or not any(regex.search(r"\d", t) for t in texts[1:]):
+        if header is None:
             header = texts
             continue
         rows[i] = (texts, [s for _, s in cells], header)
     return rows
 
 
-def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str] | None:
+def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str] | None:
     texts, spans, header = row
     col = next((k for k, (s, e) in enumerate(spans) if s <= c.start and c.end <= e), None)
-    if col is None or col == 0 or texts[col] != c.literal or len(header) != len(texts):
+    if col is None or col >= len(header) or texts[col] != c.literal:
         return None
     head = header[col]
     d = _data()
-    if head.lower().strip(" ()") in d["skip"]:
+    if not head or head.lower().strip(" ()") in d["skip"]:
         return None
+    label = next((t for t in texts[:col] if len(regex.findall(r"\p{L}", t)) >= 3), "")
     if d["percent"].search(head):
         q = _bare(c, "percent", "%", 1)
     elif scale := next((v for p, v in d["money"] if p.search(head)), None):
         q = _bare(c, "money", "VND", scale)
     else:
         q = _bare(c, "count", _unit_named_in(head) or _unit_named_in(header[0]) or d["default_unit"], 1)
-    return (q, f"{head} ({texts[0]})") if q else None
+    return (q, f"{head} ({label})" if label else head, head) if q else None
 
 
 def _bare(c: Candidate, kind: str, unit: str, scale: float) -> Quantity | None:
