@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from . import numbers, rules
 from .normalise import Prepared
 
-_DIGITS = regex.compile(r"(?<![\p{L}\d.,/])(?<!\p{L}-)\d+(?:[.,]\d+)*(?![\d/])")
+_DIGITS = regex.compile(r"(?<![\p{L}\d.,])(?<!\p{L}-)\d+(?:[.,]\d+)*(?!\d)")
 
 
 class Candidate(BaseModel):

@@ -31,7 +31,8 @@ class Prepared(BaseModel):
 @cache
 def _patterns() -> tuple[list[regex.Pattern], list[regex.Pattern]]:
     data = rules.data("exclusions")
-    spans = [regex.compile(p, regex.VERSION1) for p in data["regexes"].values()]
+    counted = f"(?i:{rules.alternation(rules.data('units')['counted_nouns'])})"
+    spans = [regex.compile(p.replace("{counted}", counted), regex.VERSION1) for p in data["regexes"].values()]
     lines = [regex.compile(p, regex.VERSION1) for p in data["furniture_lines"]]
     return spans, lines
 

@@ -14,7 +14,8 @@ def read_digits(literal: str, *, kind: str, scaled: bool) -> float:
     """`.` groups thousands and `,` marks decimals, unless the English convention is evident.
 
     A lone `,` before exactly three digits groups thousands in a count or an unscaled money
-    amount (`1,500 người`, `250,000 đồng`); in a percentage a lone `.` is a decimal point.
+    amount (`1,500 người`, `250,000 đồng`) but not before a scale word (`2,607 tỷ`); a lone
+    `.` before three digits groups thousands (`1.250 triệu`) except in a percentage (`2.5%`).
     """
     dots, commas = literal.count("."), literal.count(",")
     if dots and commas:
@@ -30,8 +31,8 @@ def read_digits(literal: str, *, kind: str, scaled: bool) -> float:
             return float(head + "".join(groups))
         raise NotANumber(literal)
     tail = groups[0]
-    thousands = len(tail) == 3 and head.lstrip("0") != "" and not scaled and kind != "percent"
-    if sep == "." and kind == "percent":
+    thousands = len(tail) == 3 and head.lstrip("0") != "" and kind != "percent"
+    if sep == "," and scaled:  # "2,607 tỷ đồng" is a decimal
         thousands = False
     return float(head + tail) if thousands else float(f"{head}.{tail}")
 

@@ -10,10 +10,11 @@ from functools import cache
 import regex
 from pydantic import BaseModel
 
-from . import numbers, rules
+from . import numbers, rules, segment
 from .candidates import Candidate
 
 _BLANK = r"[^\S\n]"
+_FRACTION = regex.compile(r"[^\S\n]*/[^\S\n]*")  # "86/92 CĐCS": 86 of 92
 
 
 class Quantity(BaseModel):
@@ -50,6 +51,7 @@ class _Grammar:
         self.counted_anywhere = regex.compile(rf"(?<!\p{{L}})(?P<noun>{alt(nouns)})(?!\p{{L}})", regex.IGNORECASE)
         self.canonical = {n.lower(): n for n in units["counted_nouns"]}
         self.not_counted = regex.compile(rf"{_BLANK}*(?:{alt(units['not_counted'])})(?!\p{{L}})")
+        self.not_noun = regex.compile(rf"(?:{alt(units['not_counted'] + units['not_nouns'])})", regex.IGNORECASE)
         self.money_cue = regex.compile(
             rf"(?<!\p{{L}})(?:{alt(units['money_cues'])}){_BLANK}*(?:[:(]|là|khoảng|trên|gần|hơn|xấp xỉ|ước)?{_BLANK}*$",
             regex.IGNORECASE,
@@ -113,6 +115,13 @@ def read(text: str, candidates: list[Candidate]) -> tuple[list[Quantity], list[C
     for c in candidates:
         if c.start < covered:
             continue
+        if (slash := _FRACTION.match(text, c.end)) and (whole := by_start.get(slash.end())):
+            denominator = _quantity(text, whole, None, whole.end)
+            if denominator and denominator.kind == "count" and (value := read_value(c, "count", False)) is not None:
+                start, qualifier = _qualifier_before(text, c.start)
+                quantities.append(Quantity(kind="count", value=value, qualifier=qualifier, unit=denominator.unit,
+                                           start=start, end=c.end, number_start=c.start, number_end=c.end))
+                continue
         upper = None
         pos = c.end
         join = g.range_join.match(text, pos)
@@ -144,6 +153,8 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
     if kind is None and g.money_cue.search(text, max(0, c.start - 40), c.start) and (scaled or _looks_large(c)):
         if not g.not_counted.match(text, pos):
             kind, unit = "money", "VND"
+    if kind is None and not scaled and (noun := _unlisted_noun(text, c, pos)):
+        kind, unit, pos = "count", noun.lower(), pos + len(regex.match(r"\s*", text[pos:]).group()) + len(noun)
     if kind is None:
         return None
     try:
@@ -172,6 +183,21 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
         value = float(round(value))
     return Quantity(kind=kind, value=value, value_max=value_max, qualifier=qualifier, unit=unit, per=per,
                     start=start, end=end, number_start=c.start, number_end=(upper or c).end)
+
+
+_NEXT_WORDS = regex.compile(r"[^\S\n]+(\p{Ll}[\p{L}\p{M}]*(?:[^\S\n]+[\p{L}\p{M}]+){0,3})")
+
+
+def _unlisted_noun(text: str, c: Candidate, pos: int) -> str | None:
+    """A lower-case noun right after the number, by part-of-speech tagging, unless the rules exclude it."""
+    g = grammar()
+    m = _NEXT_WORDS.match(text, pos)
+    if c.spelled_value is not None or pos != c.end or not m or g.not_counted.match(text, pos):
+        return None
+    noun = segment.noun_after_number(c.literal + m.group())
+    if not noun or not m.group(1).startswith(noun) or g.not_noun.fullmatch(noun):
+        return None
+    return noun
 
 
 def _looks_large(c: Candidate) -> bool:

@@ -8,6 +8,8 @@ import regex
 from . import rules
 from .sentences import Layout, Span
 
+# "đạt 105% kế hoạch", "còn 3 chỉ tiêu chưa đạt": a cue right after a number is what it is measured against
+_BASE_OF = regex.compile(r"\d[^\S\n]*%?[^\S\n]*$")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
 _TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s")
 
@@ -21,22 +23,38 @@ class _Cues:
         self.spanning = regex.compile("|".join(f"(?:{p})" for p in d["target_regexes"]), regex.IGNORECASE)
         self.actual = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['actual_cues'])})(?!\p{{L}})", regex.IGNORECASE)
         self.result = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.heading = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['heading_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
+        self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})[^()\n]{{0,30}}\([^\S\n]*$", regex.IGNORECASE)
+
+    def heading_is_target(self, line: str) -> bool:
+        said = self.says_target(line)
+        return said if said is not None else bool(self.heading.search(line))
 
     def says_target(self, before: str, sentence: str = "") -> bool | None:
         """True/False when the words around a figure decide its role, None when they are silent.
 
         `before` is the sentence up to the figure, `sentence` the whole of it."""
+        if self.bracketed.search(before):
+            return True
         if self.result.search(before):
             return False
         cue = None
-        for cue in self.target.finditer(before):
-            pass
+        for found in self.target.finditer(before):
+            if not _BASE_OF.search(before, 0, found.start()) and not _closed_bracket(before, found):
+                cue = found
         if cue is None:
             spanning = self.spanning.search(sentence or before)
             if spanning is None or spanning.start() >= len(before):
                 return None
             return not self.actual.search(before, spanning.start())
         return not self.actual.search(before, cue.end())
+
+
+def _closed_bracket(before: str, cue: regex.Match) -> bool:
+    """A cue inside brackets that close before the figure ("(chỉ tiêu 70%); ... 12 lớp") says nothing of it."""
+    opened = before.rfind("(", 0, cue.start())
+    return opened >= 0 and ")" not in before[opened:cue.start()] and ")" in before[cue.end():]
 
 
 @cache
@@ -65,7 +83,7 @@ class RoleReader:
         for span in layout.lines:
             line = text[span.start:span.end]
             if _is_heading(line):
-                section = bool(cues.says_target(line))
+                section = cues.heading_is_target(line)
                 opened = False
                 self.line_target.append(section)
                 continue

@@ -15,6 +15,10 @@ from .quantities import Quantity
 from .sentences import Layout
 
 
+_WINDOW = regex.compile(r"[^\S\n]*([\p{L}\p{M} ]*)")
+_IS = regex.compile(r"[^\S\n]+là[^\S\n]+")
+
+
 class _Words:
     def __init__(self) -> None:
         d = rules.data("subjects")
@@ -64,6 +68,9 @@ def _left_label(text: str, sentence_start: int, q: Quantity) -> tuple[str, bool]
 
 
 def _last_words(phrase: str) -> str:
+    """At most `max_words` words from the end, cut at a word boundary (segmenting only long phrases)."""
+    if len(phrase.split()) <= _w().max_words:
+        return phrase
     tokens = segment.words(phrase)
     keep = _spans(phrase, tokens)[-_w().max_words:]
     return phrase[keep[0][0]:]
@@ -84,7 +91,7 @@ def _spans(phrase: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]:
 def _phrase_after(text: str, pos: int, limit: int = 6) -> str:
     """Nouns right after `pos`, up to a stop word or punctuation ("đoàn viên công đoàn là ..." → "đoàn viên công đoàn")."""
     w = _w()
-    window = regex.match(r"[^\S\n]*([\p{L}\p{M} ]{0,60})", text[pos:pos + 80])
+    window = _WINDOW.match(text, pos, pos + 60)
     phrase = window.group(1) if window else ""
     tokens = segment.words(phrase)
     end = 0
@@ -105,8 +112,8 @@ def read(text: str, layout: Layout, quantities: list[Quantity]) -> list[str]:
             subjects.append(subjects[-1])
             continue
         label, linked = _left_label(text, sentence.start, q)
-        if q.kind == "count" and (m := regex.match(r"[^\S\n]+là[^\S\n]+", text[q.end:q.end + 6])):
-            after = _phrase_after(text, q.end + m.end(), limit=3)
+        if q.kind == "count" and (m := _IS.match(text, q.end)):
+            after = _phrase_after(text, m.end(), limit=3)
             if after:
                 subjects.append(after)
                 continue

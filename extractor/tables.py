@@ -26,6 +26,7 @@ def _data() -> dict:
         "skip": {s.lower() for s in d["skip_headers"]},
         "label_word": regex.compile(rf"(?<!\p{{L}})(?:{alt(d['label_words'])})(?!\p{{L}})", regex.IGNORECASE),
         "default_unit": d["default_unit"],
+        "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
     }
 
 
@@ -55,8 +56,9 @@ def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str,
     if not m or not _AFTER_BARE.match(text, c.end, line.end):
         return None
     label = m.group("label").strip(" -–+•*")
-    unit = _unit_named_in(label)
-    if unit is None and not _data()["label_word"].search(label):
+    counted = _data()["counted_label"].match(label)
+    unit = _unit_named_in(counted.group("noun")) if counted else None
+    if unit is None and not (_data()["label_word"].search(label) or _unit_named_in(label)):
         return None
     q = _bare(c, "count", unit or _data()["default_unit"], 1)
     return (q, label, "") if q else None

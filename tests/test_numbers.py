@@ -14,6 +14,7 @@ from extractor.numbers import NotANumber, read_digits, read_spelled
     ("2.5", "percent", False, 2.5),
     ("09", "count", False, 9),
     ("1.234.567,5", "money", False, 1234567.5),
+    ("1.250", "money", True, 1250),
 ])
 def test_digits(literal, kind, scaled, value):
     assert read_digits(literal, kind=kind, scaled=scaled) == value
