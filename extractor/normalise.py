@@ -29,20 +29,23 @@ class Prepared(BaseModel):
 
 
 @cache
-def _patterns() -> tuple[list[regex.Pattern], list[regex.Pattern]]:
+def _patterns() -> tuple[list[regex.Pattern], list[regex.Pattern], list[regex.Pattern]]:
     data = rules.data("exclusions")
     counted = f"(?i:{rules.alternation(rules.data('units')['counted_nouns'])})"
     spans = [regex.compile(p.replace("{counted}", counted), regex.VERSION1) for p in data["regexes"].values()]
     lines = [regex.compile(p, regex.VERSION1) for p in data["furniture_lines"]]
-    return spans, lines
+    blocks = [regex.compile(p, regex.VERSION1) for p in data["furniture_blocks"]]
+    return spans, lines, blocks
 
 
 def blocked_ranges(text: str) -> list[tuple[int, int]]:
-    spans, lines = _patterns()
+    spans, lines, blocks = _patterns()
     found: list[tuple[int, int]] = []
     pos = 0
+    in_block = False  # inside "Tin liên quan" and the like, until a blank line
     for line in text.split("\n"):
-        if any(p.search(line) for p in lines):
+        in_block = (in_block and bool(line.strip())) or any(p.search(line) for p in blocks)
+        if in_block or any(p.search(line) for p in lines):
             found.append((pos, pos + len(line)))
         pos += len(line) + 1
     for p in spans:

@@ -12,7 +12,7 @@ def extract(document: Document) -> DocumentResult:
     text = prepared.text
     layout = Layout(text)
     found, unclaimed = quantities.read(text, candidates.find(prepared))
-    bare = tables.read(text, layout, unclaimed)
+    bare = tables.read(text, layout, unclaimed, found)
     labelled = {id(q): label for q, label, _ in bare}
     headers = {id(q): header for q, _, header in bare}
     ordered = sorted(found + [q for q, _, _ in bare], key=lambda q: q.start)

@@ -132,9 +132,28 @@ def read(text: str, candidates: list[Candidate]) -> tuple[list[Quantity], list[C
         if q is None:
             unclaimed.append(c)
             continue
+        if upper is None:
+            q = _range_of_quantities(text, q, by_start)
         covered = q.end
         quantities.append(q)
     return quantities, unclaimed
+
+
+def _range_of_quantities(text: str, q: Quantity, by_start: dict[int, Candidate]) -> Quantity:
+    """"từ 5% đến 20%": a range whose ends both carry the unit is one figure."""
+    g = grammar()
+    join = g.range_join.match(text, q.end)
+    following = by_start.get(join.end()) if join and join.group().strip() else None
+    if following is None:
+        return q
+    other = _quantity(text, following, None, following.end)
+    if other is None or (other.kind, other.unit) != (q.kind, q.unit) or other.value < q.value or other.qualifier != "exact":
+        return q
+    start = q.start
+    if q.qualifier == "exact" and (o := g.range_open.search(text, max(0, start - 10), start)):
+        start = o.start()
+    return q.model_copy(update={"value_max": other.value, "start": start, "end": other.end,
+                                "number_end": other.number_end, "per": other.per})
 
 
 def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Quantity | None:

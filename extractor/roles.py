@@ -23,6 +23,7 @@ class _Cues:
         self.spanning = regex.compile("|".join(f"(?:{p})" for p in d["target_regexes"]), regex.IGNORECASE)
         self.actual = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['actual_cues'])})(?!\p{{L}})", regex.IGNORECASE)
         self.result = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.document_title = regex.compile(d["document_title_after"], regex.IGNORECASE)
         self.heading = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['heading_cues'])})(?!\p{{L}})", regex.IGNORECASE)
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})[^()\n]{{0,30}}\([^\S\n]*$", regex.IGNORECASE)
@@ -41,7 +42,8 @@ class _Cues:
             return False
         cue = None
         for found in self.target.finditer(before):
-            if not _BASE_OF.search(before, 0, found.start()) and not _closed_bracket(before, found):
+            if not (_BASE_OF.search(before, 0, found.start()) or _closed_bracket(before, found)
+                    or self.document_title.match(before, found.end())):
                 cue = found
         if cue is None:
             spanning = self.spanning.search(sentence or before)

@@ -12,6 +12,7 @@ from .sentences import Layout
 
 _LABEL = regex.compile(r"(?P<label>[^:;.\n|\t]{1,60}?)\s*:\s*$")
 _AFTER_BARE = regex.compile(r"\s*(?:[;,.]\s|[;,.]?$|$)")
+_CLOSE = regex.compile(r"[^\S\n]*\)")
 
 
 @cache
@@ -26,25 +27,28 @@ def _data() -> dict:
         "skip": {s.lower() for s in d["skip_headers"]},
         "label_word": regex.compile(rf"(?<!\p{{L}})(?:{alt(d['label_words'])})(?!\p{{L}})", regex.IGNORECASE),
         "default_unit": d["default_unit"],
+        "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
     }
 
 
 def _unit_named_in(label: str) -> str | None:
-    """The last counted noun a label or header names ("Tổng số đoàn viên" → "đoàn viên")."""
-    found = [m.group("noun") for m in grammar().counted_anywhere.finditer(label)]
-    return grammar().unit_of(found[-1]) if found else None
+    """The first counted noun a label or header names ("Số vụ tai nạn lao động" → "vụ")."""
+    m = grammar().counted_anywhere.search(label)
+    return grammar().unit_of(m.group("noun")) if m else None
 
 
-def read(text: str, layout: Layout, unclaimed: list[Candidate]) -> list[tuple[Quantity, str, str]]:
-    """Quantities for bare numbers, each with the subject its label or headers give, and its column header."""
+def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quantity]) -> list[tuple[Quantity, str, str]]:
+    """Quantities for bare numbers, each with the subject its label or headers give, and its column header.
+
+    `known` are the quantities already read, for a bare plan figure in brackets after one of them."""
     found: list[tuple[Quantity, str, str]] = []
     rows = _table_rows(text, layout)
     for c in unclaimed:
         if c.spelled_value is not None:
             continue
         cell = rows.get(layout.line_index(c.start))
-        got = _from_table(text, c, cell) if cell else _from_label(text, layout, c)
+        got = _from_table(text, c, cell) if cell else (_from_label(text, layout, c) or _from_bracket(text, layout, c, known))
         if got:
             found.append(got)
     return found
@@ -62,6 +66,18 @@ def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str,
         return None
     q = _bare(c, "count", unit or _data()["default_unit"], 1)
     return (q, label, "") if q else None
+
+
+def _from_bracket(text: str, layout: Layout, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
+    """"đạt 105% kế hoạch (kế hoạch 1.200)": the bare number repeats the plan for the figure before it."""
+    if not (_data()["bracket_cue"].search(text, max(0, c.start - 30), c.start) and _CLOSE.match(text, c.end)):
+        return None
+    sentence = layout.sentence_of(c.start)
+    before = [q for q in known if sentence.start <= q.start < c.start and q.kind != "percent"]
+    if not before:
+        return None
+    q = _bare(c, before[-1].kind, before[-1].unit, 1)
+    return (q, "", "") if q else None
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
