@@ -66,8 +66,39 @@ class DocumentResult(BaseModel):
     doc: str
     length: int
     figures: list[Figure]
+    findings: list["Finding"] | None = None  # filled by the audit when asked for
 
 
 class BatchResult(BaseModel):
     documents: list[DocumentResult]
     errors: list[FileError] = []
+
+
+class Verdict(str, Enum):
+    consistent = "consistent"
+    inconsistent = "inconsistent"
+    undecidable = "undecidable"
+
+
+class FigureRef(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class Finding(BaseModel):
+    """One audit check of a report against itself, with the figures it rests on."""
+
+    model_config = ConfigDict(use_enum_values=True)
+
+    doc: str
+    check: str  # parts_total | part_exceeds_total | percent_of_base | shares_100 | restated
+    verdict: Verdict
+    figures: list[FigureRef]
+    expected: str
+    reported: str
+    difference: str
+    message: str
+
+
+DocumentResult.model_rebuild()

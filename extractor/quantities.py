@@ -187,12 +187,17 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
         return None
     start, qualifier = _qualifier_before(text, c.start)
     end = pos
+    rate = None if kind == "percent" else g.per.match(text, pos)
     for q, pattern in g.after:
         if m := pattern.match(text, pos):
             qualifier, end = q, m.end()
-            if o := g.range_open.search(text, max(0, start - 10), start):
-                start = o.start()
-            break
+        elif rate and (m := pattern.match(text, rate.end())):  # "từ 11 triệu đồng/người/tháng trở lên"
+            qualifier = q
+        else:
+            continue
+        if o := g.range_open.search(text, max(0, start - 10), start):
+            start = o.start()
+        break
     if upper is not None and (o := g.range_open.search(text, max(0, start - 10), start)):
         start = o.start()
     per = None

@@ -11,7 +11,7 @@ from .sentences import Layout, Span
 # "đạt 105% kế hoạch", "còn 3 chỉ tiêu chưa đạt": a cue right after a number is what it is measured against
 _BASE_OF = regex.compile(r"\d[^\S\n]*%?[^\S\n]*$")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
-_TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s")
+_TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s|^\s*Điều\s+\d+\.\s")
 
 
 class _Cues:
@@ -23,10 +23,12 @@ class _Cues:
         self.spanning = regex.compile("|".join(f"(?:{p})" for p in d["target_regexes"]), regex.IGNORECASE)
         self.actual = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['actual_cues'])})(?!\p{{L}})", regex.IGNORECASE)
         self.result = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.past = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['past_acts'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.document_title = regex.compile(d["document_title_after"], regex.IGNORECASE)
         self.heading = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['heading_cues'])})(?!\p{{L}})", regex.IGNORECASE)
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
-        self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})[^()\n]{{0,30}}\([^\S\n]*$", regex.IGNORECASE)
+        self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,5}}[^\S\n]*\([^\S\n]*$", regex.IGNORECASE)
+        self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
 
     def heading_is_target(self, line: str) -> bool:
         said = self.says_target(line)
@@ -36,14 +38,14 @@ class _Cues:
         """True/False when the words around a figure decide its role, None when they are silent.
 
         `before` is the sentence up to the figure, `sentence` the whole of it."""
-        if self.bracketed.search(before):
+        if (m := self.bracketed.search(before)) and not self.result_verb.search(before, 0, m.start()):
             return True
         if self.result.search(before):
             return False
         cue = None
         for found in self.target.finditer(before):
             if not (_BASE_OF.search(before, 0, found.start()) or _closed_bracket(before, found)
-                    or self.document_title.match(before, found.end())):
+                    or self.document_title.match(before, found.end()) or self.past.search(before, 0, found.start())):
                 cue = found
         if cue is None:
             spanning = self.spanning.search(sentence or before)
@@ -51,6 +53,14 @@ class _Cues:
                 return None
             return not self.actual.search(before, spanning.start())
         return not self.actual.search(before, cue.end())
+
+
+def _first_sentence(line: str) -> str:
+    """"Điều 4. Đại hội bầu ... . Ban Chấp hành ...": the heading proper, after its number."""
+    marker = _TOP_HEADING.match(line.strip())
+    skip = len(line) - len(line.lstrip()) + (marker.end() if marker else 0)
+    m = regex.search(r"[.!?:](?=\s+\p{Lu})", line, pos=skip)
+    return line[: m.end()] if m else line
 
 
 def _closed_bracket(before: str, cue: regex.Match) -> bool:
@@ -65,7 +75,10 @@ def _cues() -> _Cues:
 
 
 def _is_heading(line: str) -> bool:
+    """A numbered section head ("II.", "Điều 4.") of any length, or a short line in capitals."""
     stripped = line.strip()
+    if _TOP_HEADING.match(stripped):
+        return True
     if not stripped or len(stripped) > 160:
         return False
     letters = [ch for ch in stripped if ch.isalpha()]
@@ -85,7 +98,7 @@ class RoleReader:
         for span in layout.lines:
             line = text[span.start:span.end]
             if _is_heading(line):
-                section = cues.heading_is_target(line)
+                section = cues.heading_is_target(_first_sentence(line))
                 opened = False
                 self.line_target.append(section)
                 continue
@@ -113,7 +126,8 @@ class RoleReader:
         said = _cues().says_target(self.text[sentence.start:start], self.text[sentence.start:sentence.end])
         if said is not None:
             return "target" if said else "actual"
-        if self.line_target[line_index] or self._after_colon_cue(line, start):
+        in_plan = self.line_target[line_index] or self._after_colon_cue(line, start)
+        if in_plan and not _cues().actual.search(self.text, sentence.start, start):
             return "target"
         return "actual"
 

@@ -13,6 +13,7 @@ from .sentences import Layout
 _LABEL = regex.compile(r"(?P<label>[^:;.\n|\t]{1,60}?)\s*:\s*$")
 _AFTER_BARE = regex.compile(r"\s*(?:[;,.]\s|[;,.]?$|$)")
 _CLOSE = regex.compile(r"[^\S\n]*\)")
+_BRACKET = regex.compile(r"\(([^()]+)\)")
 
 
 @cache
@@ -126,8 +127,21 @@ def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str
     elif scale := next((v for p, v in d["money"] if p.search(head)), None):
         q = _bare(c, "money", "VND", scale)
     else:
-        q = _bare(c, "count", _unit_named_in(head) or _unit_named_in(header[0]) or d["default_unit"], 1)
+        q = _bare(c, "count", _column_unit(header, col), 1)
     return (q, f"{head} ({label})" if label else head, head) if q else None
+
+
+def _column_unit(header: list[str], col: int) -> str:
+    """"Số đoàn viên (người)" → người; "Nữ" → người; "Kế hoạch kết nạp" after "Số đoàn viên" → đoàn viên."""
+    head = header[col]
+    if (bracket := _BRACKET.search(head)) and (unit := _unit_named_in(bracket.group(1))):
+        return unit
+    if _data()["label_word"].fullmatch(head.strip()):
+        return _data()["default_unit"]
+    for name in [head, *reversed(header[1:col])]:
+        if unit := _unit_named_in(name):
+            return unit
+    return _data()["default_unit"]
 
 
 def _bare(c: Candidate, kind: str, unit: str, scale: float) -> Quantity | None:

@@ -1,0 +1,104 @@
+"""Checks a report against itself: parts against totals, shares against their counts and 100%.
+
+Every comparison is between intervals (see `intervals`), so rounding and hedges never raise a
+false alarm, and an incomplete list ("…") can only be found inconsistent when its listed items
+alone already exceed the total.
+"""
+from __future__ import annotations
+
+from . import intervals
+from .intervals import Interval
+from .models import Figure, FigureRef, Finding
+from .relations import Finder, Group
+
+HUNDRED = Interval(100.0, 100.0)
+
+
+def _refs(figures: list[Figure], indices: list[int]) -> list[FigureRef]:
+    return [FigureRef(start=figures[i].start, end=figures[i].end, text=figures[i].text) for i in indices]
+
+
+def _sum(figures: list[Figure], indices: list[int]) -> Interval:
+    total = Interval(0.0, 0.0)
+    for i in indices:
+        total = total + intervals.of(figures[i])
+    return total
+
+
+def _verdict(expected: Interval, reported: Interval, open_ended: bool = False) -> str:
+    if open_ended:
+        return "undecidable" if reported.hi >= expected.lo else "inconsistent"
+    return "consistent" if expected.meets(reported) else "inconsistent"
+
+
+def _finding(doc, check, figures, indices, expected: Interval, reported: Interval, verdict, message) -> Finding:
+    return Finding(doc=doc, check=check, verdict=verdict, figures=_refs(figures, indices),
+                   expected=str(expected), reported=str(reported), difference=intervals._fmt(expected.gap(reported)),
+                   message=message)
+
+
+def _parts_total(doc: str, f: list[Figure], total: int, parts: list[int], open_ended: bool) -> Finding:
+    expected, reported = _sum(f, parts), intervals.of(f[total])
+    if open_ended:
+        expected = Interval(expected.lo, float("inf"))
+    verdict = _verdict(expected, reported)
+    if open_ended and verdict == "consistent":
+        verdict = "undecidable"
+    items = " + ".join(f[i].text for i in parts)
+    message = {
+        "consistent": f"Tổng các phần ({items}) khớp với tổng số «{f[total].text}».",
+        "inconsistent": f"Tổng các phần ({items}) là {expected}, không khớp với tổng số «{f[total].text}».",
+        "undecidable": f"Danh sách kết thúc bằng «…» nên tổng các khoản nêu ra ({expected}) chỉ là cận dưới; không kết luận được so với «{f[total].text}».",
+    }[verdict]
+    return _finding(doc, "parts_total", f, [total, *parts], expected, reported, verdict, message)
+
+
+def _part_exceeds(doc: str, f: list[Figure], total: int, part: int) -> Finding | None:
+    t, p = intervals.of(f[total]), intervals.of(f[part])
+    if p.lo <= t.hi:
+        return None
+    return _finding(doc, "part_exceeds_total", f, [total, part], Interval(0.0, t.hi), p, "inconsistent",
+                    f"Một phần «{f[part].text}» lớn hơn cả tổng số «{f[total].text}».")
+
+
+def _percent_of_base(doc: str, f: list[Figure], part: int, base: int, percent: int) -> Finding:
+    a, b, p = intervals.of(f[part]), intervals.of(f[base]), intervals.of(f[percent])
+    expected = Interval(100 * a.lo / b.hi if b.hi else 0.0, 100 * a.hi / b.lo if b.lo else float("inf"))
+    verdict = _verdict(expected, p)
+    ratio = f"{f[part].text} / {f[base].text}"
+    message = (f"Tỷ lệ «{f[percent].text}» khớp với {ratio} ({expected}%)." if verdict == "consistent"
+               else f"Tỷ lệ «{f[percent].text}» không khớp: {ratio} = {expected}%.")
+    return _finding(doc, "percent_of_base", f, [percent, part, base], expected, p, verdict, message)
+
+
+def _shares(doc: str, f: list[Figure], percents: list[int]) -> Finding:
+    reported = _sum(f, percents)
+    verdict = _verdict(HUNDRED, reported)
+    items = " + ".join(f[i].text for i in percents)
+    message = (f"Các tỷ lệ {items} cộng lại khớp 100%." if verdict == "consistent"
+               else f"Các tỷ lệ {items} cộng lại {reported}%, lẽ ra là 100%.")
+    return _finding(doc, "shares_100", f, percents, HUNDRED, reported, verdict, message)
+
+
+def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
+    finder = Finder(text, figures)
+    findings: list[Finding] = []
+    for g in finder.groups():
+        findings.extend(_group_findings(doc, figures, finder, g))
+    for fr in finder.fractions():
+        findings.append(_percent_of_base(doc, figures, fr.part, fr.base, fr.percent))
+    return sorted(findings, key=lambda x: x.figures[0].start)
+
+
+def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list[Finding]:
+    found = [x for j in g.parts if (x := _part_exceeds(doc, f, g.total, j))]
+    whole_sets = [g.parts] if not g.selection else finder.complement_subsets(g)
+    for subset in whole_sets:
+        if len(subset) >= 2:
+            found.append(_parts_total(doc, f, g.total, subset, g.open_ended))
+            shares = [g.shares[j] for j in subset if j in g.shares]
+            if len(shares) == len(subset):
+                found.append(_shares(doc, f, shares))
+    for j, s in g.shares.items():
+        found.append(_percent_of_base(doc, f, j, g.total, s))
+    return found

@@ -1,0 +1,79 @@
+"""The interval a reported value stands for, after rounding and hedges (as XBRL Calculations 1.1).
+
+"53%" stands for [52.5, 53.5); "132,4 triệu đồng" for 132.35–132.45 triệu; "khoảng" widens an
+interval, "trên" opens it above, "dưới" below; a range "từ 10 đến 15" is [10, 15].
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import rules
+from .models import Figure
+
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def meets(self, other: "Interval") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def gap(self, other: "Interval") -> float:
+        """How far apart two intervals are (0 when they meet)."""
+        return max(0.0, other.lo - self.hi, self.lo - other.hi)
+
+    def __str__(self) -> str:
+        if self.lo == self.hi:
+            return _fmt(self.lo)
+        hi = "∞" if math.isinf(self.hi) else _fmt(self.hi)
+        return f"[{_fmt(self.lo)}; {hi}]"
+
+
+def _fmt(x: float) -> str:
+    if math.isinf(x):
+        return "∞"
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",")
+
+
+@cache
+def _approx() -> float:
+    return float(rules.data("relations")["tolerance"]["approx"])
+
+
+def rounding(f: Figure) -> float:
+    """Half a unit of the last digit printed, in the figure's own unit (đồng for money)."""
+    m = _NUMBER.search(f.text)
+    if not m or f.kind == "count":
+        return 0.0
+    literal = m.group()
+    decimals = 0
+    if "," in literal and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", literal):
+        decimals = len(literal.rsplit(",", 1)[1])
+    elif f.kind == "percent" and "." in literal:
+        decimals = len(literal.rsplit(".", 1)[1])
+    number = float(literal.replace(".", "").replace(",", ".")) if decimals else float(literal.replace(".", "").replace(",", ""))
+    scale = f.value / number if number else 1.0
+    return 0.5 * 10 ** (-decimals) * scale
+
+
+def of(f: Figure) -> Interval:
+    r = rounding(f)
+    lo, hi = f.value - r, (f.value_max if f.value_max is not None else f.value) + r
+    if f.qualifier == "approx":
+        lo, hi = lo * (1 - _approx()), hi * (1 + _approx())
+    elif f.qualifier in ("over", "at_least"):
+        hi = math.inf
+    elif f.qualifier in ("under", "at_most"):
+        lo = 0.0
+    return Interval(max(lo, 0.0), hi)

@@ -1,0 +1,173 @@
+"""Finds how a report ties its figures together: totals and parts, shares and their base.
+
+Only structure the text states is used: a parts cue after a total ("19 người, trong đó: ..."),
+a sum cue before a total that closes a list ("...; Tổng số tiền ... 79 triệu đồng"), a share
+verb before a percentage ("chiếm 53%"), a fraction ("11/38 chức danh (28,9%)").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from . import rules
+from .models import Figure
+from .sentences import Layout
+
+_LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
+
+
+@dataclass
+class Group:
+    """A total and the parts the text gives for it."""
+
+    total: int
+    parts: list[int]
+    selection: bool  # "trong đó": some of the whole, not necessarily all of it
+    open_ended: bool = False  # the list ends in "…": its sum is a lower bound
+    shares: dict[int, int] = field(default_factory=dict)  # part → its percentage
+
+
+@dataclass
+class Fraction:
+    part: int
+    base: int
+    percent: int
+
+
+class _Cues:
+    def __init__(self) -> None:
+        d = rules.data("relations")
+        alt = rules.alternation
+        word = lambda words: rf"(?<!\p{{L}})(?:{alt(words)})(?!\p{{L}})"  # noqa: E731
+        self.parts = regex.compile(rf"^[\s,;]*(?:\(|{word(d['parts_cues'])}[\s:]*)", regex.IGNORECASE)
+        self.enumeration = regex.compile(word(d["enumeration_cues"]), regex.IGNORECASE)
+        self.sum = regex.compile(rf"{word(d['sum_cues'])}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
+        self.share = regex.compile(rf"^[\s,;(]*(?:{word(d['share_links'])})?[\s:]*$", regex.IGNORECASE)
+        self.ellipsis = regex.compile(alt(d["ellipsis"]))
+        self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
+
+
+@cache
+def cues() -> _Cues:
+    return _Cues()
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and a.per == b.per and (a.kind != "count" or a.unit == b.unit or "người" in (a.unit, b.unit))
+
+
+class Finder:
+    def __init__(self, text: str, figures: list[Figure]):
+        self.text, self.figures = text, figures
+        self.layout = Layout(text)
+
+    def share_of(self, i: int) -> int | None:
+        """The percentage that follows figure i through a share verb ("10 người, chiếm 53%")."""
+        f = self.figures[i]
+        if i + 1 < len(self.figures):
+            p = self.figures[i + 1]
+            if p.kind == "percent" and f.kind != "percent" and cues().share.match(self.text[f.end:p.start]):
+                return i + 1
+        return None
+
+    def region_after(self, pos: int) -> int:
+        """Where the parts of a total end: the sentence, and list lines after a colon."""
+        sentence = self.layout.sentence_of(pos)
+        end = sentence.end
+        line_index = self.layout.line_index(end if end < len(self.text) else pos)
+        if self.text[pos:end].rstrip().endswith(":") or self.text[self.layout.lines[line_index].start:end].rstrip().endswith(":"):
+            for line in self.layout.lines[line_index + 1:]:
+                if not _LIST_LINE.match(self.text[line.start:line.end]):
+                    break
+                end = line.end
+        return end
+
+    def groups(self) -> list[Group]:
+        found: list[Group] = []
+        c = cues()
+        for i, t in enumerate(self.figures):
+            if t.kind == "percent":
+                continue
+            m = c.parts.match(self.text[t.end:t.end + 40])
+            if m:
+                found.extend(self._forward(i, t, m))
+            if (sm := c.sum.search(self.text, max(0, t.start - 80), t.start)) and not self._is_part_of_enumeration(i, found):
+                group = self._backward(i, t, sm.start())
+                if group:
+                    found.append(group)
+        return found
+
+    def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
+        return any(i in g.parts for g in found)
+
+    def _forward(self, i: int, t: Figure, m: regex.Match) -> list[Group]:
+        cue = m.group()
+        stop = self.text.index(")", t.end) if "(" in cue and ")" in self.text[t.end:t.end + 200] else self.region_after(t.end)
+        parts = []
+        for j in range(i + 1, len(self.figures)):
+            f = self.figures[j]
+            if f.start >= stop:
+                break
+            if _comparable(t, f) and f.role == t.role and not cues().parts.match(self.text[f.end:f.end + 40]):
+                parts.append(j)
+        if not parts:
+            return []
+        selection = not cues().enumeration.search(cue)
+        group = Group(total=i, parts=parts, selection=selection)
+        group.shares = {j: s for j in parts if (s := self.share_of(j)) is not None}
+        return [group]
+
+    def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
+        """Items before a sum cue, back to the colon that opens the list or the sentence start."""
+        line = self.layout.line_of(t.start)
+        start = self.layout.sentence_of(t.start).start
+        if start == line.start:  # the total stands at the head of its line: the list is on the lines above
+            index = self.layout.line_index(t.start)
+            while index > 0:
+                above = self.layout.lines[index - 1]
+                body = self.text[above.start:above.end]
+                if not body.strip() or not (_LIST_LINE.match(body) or body.rstrip().endswith(";")):
+                    break
+                index -= 1
+                start = above.start
+        region = self.text[start:cue_start]
+        separators = [start + m.end() for m in regex.finditer(r";|\n", region)]
+        if not separators:
+            separators = [start + m.end() for m in regex.finditer(r",\s", region)]
+        bounds = [start, *separators, cue_start]
+        parts = []
+        for a, b in zip(bounds, bounds[1:]):
+            inside = [j for j, f in enumerate(self.figures) if a <= f.start < b and j != i and _comparable(t, f)]
+            inside = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
+            if inside:
+                parts.append(inside[-1])
+        if len(parts) < 2:
+            return None
+        tail = self.text[self.figures[parts[-1]].end:cue_start]
+        return Group(total=i, parts=parts, selection=False, open_ended=bool(cues().ellipsis.search(tail)))
+
+    def complement_subsets(self, group: Group) -> list[list[int]]:
+        """Parts whose subjects split the whole between them (nam and nữ)."""
+        subsets = []
+        for pair in cues().complements:
+            chosen = []
+            for word in pair:
+                hit = [j for j in group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self.figures[j].subject.lower())]
+                if len(hit) == 1:
+                    chosen.append(hit[0])
+            if len(chosen) == len(pair):
+                subsets.append(chosen)
+        return subsets
+
+    def fractions(self) -> list[Fraction]:
+        """"11/38 chức danh (28,9%)": a part, its base and the share stated for them."""
+        found = []
+        for i in range(len(self.figures) - 2):
+            a, b, p = self.figures[i], self.figures[i + 1], self.figures[i + 2]
+            if (a.kind == b.kind == "count" and p.kind == "percent"
+                    and regex.fullmatch(r"\s*/\s*", self.text[a.end:b.start])
+                    and regex.fullmatch(r"[^.;\n]{0,60}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
+                found.append(Fraction(part=i, base=i + 1, percent=i + 2))
+        return found
