@@ -45,9 +45,11 @@ def _parts_total(doc: str, f: list[Figure], total: int, parts: list[int], open_e
     if open_ended and verdict == "consistent":
         verdict = "undecidable"
     items = " + ".join(f[i].text for i in parts)
+    listed = _sum(f, parts)
     message = {
         "consistent": f"Tổng các phần ({items}) khớp với tổng số «{f[total].text}».",
-        "inconsistent": f"Tổng các phần ({items}) là {expected}, không khớp với tổng số «{f[total].text}».",
+        "inconsistent": (f"Riêng các khoản được nêu ({items}) đã cộng lại {listed}, vượt tổng số «{f[total].text}»."
+                         if open_ended else f"Tổng các phần ({items}) là {expected}, không khớp với tổng số «{f[total].text}»."),
         "undecidable": f"Danh sách kết thúc bằng «…» nên tổng các khoản nêu ra ({expected}) chỉ là cận dưới; không kết luận được so với «{f[total].text}».",
     }[verdict]
     return _finding(doc, "parts_total", f, [total, *parts], expected, reported, verdict, message)
@@ -93,6 +95,11 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
 def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list[Finding]:
     found = [x for j in g.parts if (x := _part_exceeds(doc, f, g.total, j))]
     whole_sets = [g.parts] if not g.selection else finder.complement_subsets(g)
+    if g.selection and f[g.total].kind == "money" and len(g.parts) >= 2:
+        # money "trong đó" items may leave some out, but together they cannot exceed the total
+        listed = _parts_total(doc, f, g.total, g.parts, open_ended=True)
+        if listed.verdict == "inconsistent" or _sum(f, g.parts).meets(intervals.of(f[g.total])):
+            found.append(listed if listed.verdict == "inconsistent" else _parts_total(doc, f, g.total, g.parts, False))
     for subset in whole_sets:
         if len(subset) >= 2:
             found.append(_parts_total(doc, f, g.total, subset, g.open_ended))
@@ -100,5 +107,13 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list
             if len(shares) == len(subset):
                 found.append(_shares(doc, f, shares))
     for j, s in g.shares.items():
-        found.append(_percent_of_base(doc, f, j, g.total, s))
+        found.append(_share_in_group(doc, f, g, j, s))
     return found
+
+
+def _share_in_group(doc: str, f: list[Figure], g: Group, part: int, percent: int) -> Finding:
+    """A share is read against the group total, or against an earlier part that contains it
+    ("493 đoàn viên, chiếm 94,6%; đoàn viên nữ 339 người, chiếm 68,8%" is 339 of 493)."""
+    bases = [g.total, *[k for k in g.parts if k < part and f[k].value >= f[part].value]]
+    checks = [_percent_of_base(doc, f, part, base, percent) for base in bases]
+    return next((c for c in checks if c.verdict == "consistent"), checks[0])

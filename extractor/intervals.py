@@ -14,7 +14,7 @@ import regex
 from . import rules
 from .models import Figure
 
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+_LAST = regex.compile(r"(\d+(?:[.,]\d+)*)(?:[^\S\n]*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L}))?", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,27 @@ def _approx() -> float:
     return float(rules.data("relations")["tolerance"]["approx"])
 
 
+@cache
+def _scales() -> dict[str, int]:
+    return {k.lower(): v for k, v in rules.data("numbers")["scales"].items()}
+
+
 def rounding(f: Figure) -> float:
-    """Half a unit of the last digit printed, in the figure's own unit (đồng for money)."""
-    m = _NUMBER.search(f.text)
-    if not m or f.kind == "count":
+    """Half a unit of the last digit printed, in the figure's own unit (đồng for money).
+
+    In "2 tỷ 592 triệu đồng" the last number printed is 592 triệu: ±0,5 triệu."""
+    numbers = list(_LAST.finditer(f.text))
+    if not numbers or f.kind == "count":
         return 0.0
-    literal = m.group()
+    literal, scale_word = numbers[-1].group(1), (numbers[-1].group(2) or "").lower()
     decimals = 0
     if "," in literal and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", literal):
         decimals = len(literal.rsplit(",", 1)[1])
     elif f.kind == "percent" and "." in literal:
         decimals = len(literal.rsplit(".", 1)[1])
-    number = float(literal.replace(".", "").replace(",", ".")) if decimals else float(literal.replace(".", "").replace(",", ""))
-    scale = f.value / number if number else 1.0
-    return 0.5 * 10 ** (-decimals) * scale
+    if f.kind == "money" and not decimals and not scale_word:
+        return 0.0  # "88.958.000 đồng" is written to the đồng
+    return 0.5 * 10 ** (-decimals) * _scales().get(scale_word, 1)
 
 
 def of(f: Figure) -> Interval:

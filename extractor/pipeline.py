@@ -1,13 +1,13 @@
-"""One direction of flow: normalise → candidates → quantities (and table cells) → role, subject → records."""
+"""One direction of flow: normalise → candidates → quantities (and table cells) → role, subject → records → audit."""
 from __future__ import annotations
 
-from . import candidates, quantities, roles, subjects, tables
+from . import audit, candidates, quantities, roles, subjects, tables
 from .models import Document, DocumentResult, Figure
 from .normalise import prepare
 from .sentences import Layout
 
 
-def extract(document: Document) -> DocumentResult:
+def extract(document: Document, with_audit: bool = False) -> DocumentResult:
     prepared = prepare(document.doc, document.text)
     text = prepared.text
     layout = Layout(text)
@@ -35,7 +35,8 @@ def extract(document: Document) -> DocumentResult:
         )
         for q, subject in zip(ordered, named)
     ]
-    return DocumentResult(doc=document.doc, length=len(text), figures=figures)
+    findings = audit.audit(document.doc, text, figures) if with_audit else None
+    return DocumentResult(doc=document.doc, length=len(text), figures=figures, findings=findings)
 
 
 def extract_text(text: str, doc: str = "text") -> DocumentResult:

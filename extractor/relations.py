@@ -43,9 +43,13 @@ class _Cues:
         word = lambda words: rf"(?<!\p{{L}})(?:{alt(words)})(?!\p{{L}})"  # noqa: E731
         self.parts = regex.compile(rf"^[\s,;]*(?:\(|{word(d['parts_cues'])}[\s:]*)", regex.IGNORECASE)
         self.enumeration = regex.compile(word(d["enumeration_cues"]), regex.IGNORECASE)
-        self.sum = regex.compile(rf"{word(d['sum_cues'])}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
+        not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
+        self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         self.share = regex.compile(rf"^[\s,;(]*(?:{word(d['share_links'])})?[\s:]*$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
+        self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
+        self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,2}}$", regex.IGNORECASE)
+        self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
 
 
@@ -54,8 +58,10 @@ def cues() -> _Cues:
     return _Cues()
 
 
-def _comparable(a: Figure, b: Figure) -> bool:
-    return a.kind == b.kind and a.per == b.per and (a.kind != "count" or a.unit == b.unit or "người" in (a.unit, b.unit))
+def _comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
+    """Parts of a total share its kind and rate; after "trong đó" counted nouns may differ ("lao động",
+    "đoàn viên", "người"), in a list closed by a sum they may not."""
+    return a.kind == b.kind and a.per == b.per and (not same_unit or a.unit == b.unit)
 
 
 class Finder:
@@ -63,12 +69,18 @@ class Finder:
         self.text, self.figures = text, figures
         self.layout = Layout(text)
 
+    def is_rate(self, i: int) -> bool:
+        """"mỗi cháu 100.000 đồng", "bình quân 6,5 triệu đồng/người": an amount per unit."""
+        f = self.figures[i]
+        return f.per is not None or bool(cues().rate.search(self.text, max(0, f.start - 30), f.start))
+
     def share_of(self, i: int) -> int | None:
         """The percentage that follows figure i through a share verb ("10 người, chiếm 53%")."""
         f = self.figures[i]
         if i + 1 < len(self.figures):
             p = self.figures[i + 1]
-            if p.kind == "percent" and f.kind != "percent" and cues().share.match(self.text[f.end:p.start]):
+            if (p.kind == "percent" and f.kind != "percent" and cues().share.match(self.text[f.end:p.start])
+                    and not cues().own_base.match(self.text, p.end)):
                 return i + 1
         return None
 
@@ -88,7 +100,7 @@ class Finder:
         found: list[Group] = []
         c = cues()
         for i, t in enumerate(self.figures):
-            if t.kind == "percent":
+            if t.kind == "percent" or self.is_rate(i):
                 continue
             m = c.parts.match(self.text[t.end:t.end + 40])
             if m:
@@ -110,7 +122,8 @@ class Finder:
             f = self.figures[j]
             if f.start >= stop:
                 break
-            if _comparable(t, f) and f.role == t.role and not cues().parts.match(self.text[f.end:f.end + 40]):
+            if (_comparable(t, f) and f.role == t.role and not self.is_rate(j)
+                    and not cues().parts.match(self.text[f.end:f.end + 40])):
                 parts.append(j)
         if not parts:
             return []
@@ -123,15 +136,17 @@ class Finder:
         """Items before a sum cue, back to the colon that opens the list or the sentence start."""
         line = self.layout.line_of(t.start)
         start = self.layout.sentence_of(t.start).start
-        if start == line.start:  # the total stands at the head of its line: the list is on the lines above
+        if cues().closing.match(self.text[line.start:t.start]):  # "Cộng: 221.380.000 đồng" closes the lines above
             index = self.layout.line_index(t.start)
             while index > 0:
                 above = self.layout.lines[index - 1]
-                body = self.text[above.start:above.end]
-                if not body.strip() or not (_LIST_LINE.match(body) or body.rstrip().endswith(";")):
+                body = self.text[above.start:above.end].rstrip()
+                if not body.strip() or not (_LIST_LINE.match(body) or body.endswith((";", ":", "."))):
                     break
                 index -= 1
                 start = above.start
+                if body.endswith(":"):  # the line that opens the list
+                    break
         region = self.text[start:cue_start]
         separators = [start + m.end() for m in regex.finditer(r";|\n", region)]
         if not separators:
@@ -139,7 +154,8 @@ class Finder:
         bounds = [start, *separators, cue_start]
         parts = []
         for a, b in zip(bounds, bounds[1:]):
-            inside = [j for j, f in enumerate(self.figures) if a <= f.start < b and j != i and _comparable(t, f)]
+            inside = [j for j, f in enumerate(self.figures)
+                      if a <= f.start < b and j != i and _comparable(t, f, same_unit=True) and not self.is_rate(j)]
             inside = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
             if inside:
                 parts.append(inside[-1])

@@ -18,6 +18,8 @@ def write(batch: BatchResult, out: IO[str], fmt: str) -> None:
         for result in batch.documents:
             for figure in result.figures:
                 out.write(json.dumps(figure.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            for finding in result.findings or []:
+                out.write(json.dumps(finding.model_dump(mode="json"), ensure_ascii=False) + "\n")
         for error in batch.errors:
             out.write(json.dumps({"doc": error.doc, "error": error.error, "path": error.path}, ensure_ascii=False) + "\n")
     elif fmt == "csv":

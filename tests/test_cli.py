@@ -24,7 +24,7 @@ def test_a_bad_file_is_reported_and_the_others_are_processed(tmp_path):
     (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "latin.txt").write_bytes(b"N\xfd\xde: 33")  # "Nữ: 33" in Windows-1258
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     batch = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
     assert [d["doc"] for d in batch["documents"]] == ["good.txt"]
     assert {e["doc"] for e in batch["errors"]} == {"junk.txt", "latin.txt"}
@@ -33,7 +33,7 @@ def test_a_bad_file_is_reported_and_the_others_are_processed(tmp_path):
 
 def test_missing_file_is_an_error_not_a_crash(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "khong-co.txt")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "không đọc được" in result.stderr
 
 
