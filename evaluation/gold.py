@@ -9,11 +9,28 @@ from pydantic import BaseModel
 from extractor.models import Figure
 
 
+class RelationFigure(BaseModel):
+    start: int
+    end: int
+    text: str
+    part: str  # total, part, percent, base, share, first, second
+
+
+class GoldRelation(BaseModel):
+    """An audit expectation: figures the text ties together, and how a careful auditor judges them."""
+
+    check: str  # parts_total | percent_of_base | shares_100 | restated
+    figures: list[RelationFigure]
+    verdict: str
+    note: str = ""
+
+
 class GoldFile(BaseModel):
     doc: str
     annotators: list[str] = []
     notes: list[str] = []
     figures: list[Figure]
+    relations: list[GoldRelation] = []
 
 
 def gold_path(text_path: Path) -> Path:
@@ -25,8 +42,8 @@ def load(path: Path) -> GoldFile:
 
 
 def pairs(corpus: Path) -> list[tuple[Path, Path]]:
-    """(text, gold) for every document of a corpus folder that has a gold file."""
-    return [(t, gold_path(t)) for t in sorted(corpus.glob("*.txt")) if gold_path(t).exists()]
+    """(text, gold) for every document of a corpus folder (and its subfolders) that has a gold file."""
+    return [(t, gold_path(t)) for t in sorted(corpus.rglob("*.txt")) if gold_path(t).exists()]
 
 
 def problems(text: str, gold: GoldFile) -> list[str]:
@@ -42,4 +59,8 @@ def problems(text: str, gold: GoldFile) -> list[str]:
     starts = [f.start for f in gold.figures]
     if starts != sorted(starts):
         found.append("figures are not in text order")
+    spans = {(f.start, f.end, f.text) for f in gold.figures}
+    for r in gold.relations:
+        found.extend(f"relation {r.check}: {f.text!r} at {f.start} is not a gold figure"
+                     for f in r.figures if (f.start, f.end, f.text) not in spans)
     return found

@@ -89,7 +89,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         findings.extend(_group_findings(doc, figures, finder, g))
     for fr in finder.fractions():
         findings.append(_percent_of_base(doc, figures, fr.part, fr.base, fr.percent))
-    return sorted(findings, key=lambda x: x.figures[0].start)
+    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100"]
+    return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))
 
 
 def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list[Finding]:
@@ -101,6 +102,7 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list
         if listed.verdict == "inconsistent" or _sum(f, g.parts).meets(intervals.of(f[g.total])):
             found.append(listed if listed.verdict == "inconsistent" else _parts_total(doc, f, g.total, g.parts, False))
     for subset in whole_sets:
+        subset = sorted(subset)
         if len(subset) >= 2:
             found.append(_parts_total(doc, f, g.total, subset, g.open_ended))
             shares = [g.shares[j] for j in subset if j in g.shares]

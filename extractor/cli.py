@@ -129,11 +129,15 @@ def eval_cmd(
     show_errors: bool = typer.Option(True, "--errors/--no-errors", help="Liệt kê từng lỗi bỏ sót và báo nhầm."),
 ) -> None:
     """Chấm điểm bộ trích xuất (và phép đối chiếu) trên kho văn bản có nhãn vàng."""
-    from evaluation import harness
+    from evaluation import audit_eval, harness
 
     report = harness.evaluate(corpus)
+    audit_report = audit_eval.evaluate(corpus)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "extraction.json").write_text(report.model_dump_json(indent=2), encoding="utf-8")
     (out_dir / "extraction.md").write_text(harness.markdown(report), encoding="utf-8")
+    (out_dir / "audit.json").write_text(audit_report.model_dump_json(indent=2), encoding="utf-8")
+    (out_dir / "audit.md").write_text(audit_eval.markdown(audit_report), encoding="utf-8")
     typer.echo(harness.markdown(report, errors=show_errors))
-    err.print(f"Đã ghi {out_dir / 'extraction.json'} và {out_dir / 'extraction.md'}", highlight=False)
+    typer.echo(audit_eval.markdown(audit_report, errors=show_errors))
+    err.print(f"Đã ghi kết quả vào {out_dir}/ (extraction.json, extraction.md, audit.json, audit.md)", highlight=False)

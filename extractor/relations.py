@@ -136,6 +136,9 @@ class Finder:
         """Items before a sum cue, back to the colon that opens the list or the sentence start."""
         line = self.layout.line_of(t.start)
         start = self.layout.sentence_of(t.start).start
+        before = self.text[line.start:start].rstrip()
+        if before and cues().ellipsis.search(before[-4:]):  # "(2,4 triệu đồng)…. Tổng số tiền ..."
+            start = self.layout.sentence_of(len(before) + line.start - 1).start
         if cues().closing.match(self.text[line.start:t.start]):  # "Cộng: 221.380.000 đồng" closes the lines above
             index = self.layout.line_index(t.start)
             while index > 0:

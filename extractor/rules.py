@@ -25,7 +25,8 @@ class RuleFile(BaseModel):
     negatives: list[str] = []
 
 
-RULE_FILES = ("numbers", "units", "qualifiers", "roles", "exclusions", "subjects", "tables")
+EXTRACTION_RULE_FILES = ("numbers", "units", "qualifiers", "roles", "exclusions", "subjects", "tables")
+AUDIT_RULE_FILES = ("relations",)
 
 
 @cache

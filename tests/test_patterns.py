@@ -2,7 +2,7 @@
 import pytest
 
 from extractor import extract_text
-from extractor.rules import RULE_FILES, load
+from extractor.rules import EXTRACTION_RULE_FILES as RULE_FILES, load
 
 EXAMPLES = [(name, i, ex) for name in RULE_FILES for i, ex in enumerate(load(name).examples)]
 NEGATIVES = [(name, text) for name in RULE_FILES for text in load(name).negatives]
