@@ -40,9 +40,9 @@ class _Cues:
     def __init__(self) -> None:
         d = rules.data("relations")
         alt = rules.alternation
-        word = lambda words: rf"(?<!\p{{L}})(?:{alt(words)})(?!\p{{L}})"  # noqa: E731
+        word = rules.whole_words
         self.parts = regex.compile(rf"^[\s,;]*(?:\(|{word(d['parts_cues'])}[\s:]*)", regex.IGNORECASE)
-        self.enumeration = regex.compile(word(d["enumeration_cues"]), regex.IGNORECASE)
+        self.enumeration = rules.cue_regex(d["enumeration_cues"])
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         self.share = regex.compile(rf"^[\s,;(]*(?:{word(d['share_links'])})?[\s:]*$", regex.IGNORECASE)

@@ -18,14 +18,14 @@ class _Cues:
     def __init__(self) -> None:
         d = rules.data("roles")
         alt = rules.alternation
-        self.target = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.target = rules.cue_regex(d["target_cues"])
         # cues that may close after the figure ("Hàng năm có 100% CĐCS đạt ...")
         self.spanning = regex.compile("|".join(f"(?:{p})" for p in d["target_regexes"]), regex.IGNORECASE)
-        self.actual = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['actual_cues'])})(?!\p{{L}})", regex.IGNORECASE)
-        self.result = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.actual = rules.cue_regex(d["actual_cues"])
+        self.result = rules.cue_regex(d["result_cues"])
         self.past = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['past_acts'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.document_title = regex.compile(d["document_title_after"], regex.IGNORECASE)
-        self.heading = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['heading_cues'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.heading = rules.cue_regex(d["heading_cues"])
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,5}}[^\S\n]*\([^\S\n]*$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)

@@ -54,3 +54,12 @@ def alternation(words: list[str]) -> str:
 @cache
 def compiled(pattern: str, flags: int = regex.IGNORECASE | regex.VERSION1) -> regex.Pattern:
     return regex.compile(pattern, flags)
+
+
+def whole_words(words: list[str]) -> str:
+    """A regex matching any cue as a whole word or phrase ("trên" but not inside "trêntrời")."""
+    return rf"(?<!\p{{L}})(?:{alternation(words)})(?!\p{{L}})"
+
+
+def cue_regex(words: list[str]) -> regex.Pattern:
+    return regex.compile(whole_words(words), regex.IGNORECASE)

@@ -28,7 +28,7 @@ class _Words:
         self.lead = regex.compile(rf"^(?:\s|[-–+•*,])*(?:(?:{alt(d['strip_leading'])})(?!\p{{L}})[\s:,]*)+", regex.IGNORECASE)
         self.trail = regex.compile(rf"(?:[\s:,]*(?<!\p{{L}})(?:{alt(d['strip_trailing'])}))+[\s:,]*$", regex.IGNORECASE)
         self.breaks = regex.compile("|".join(regex.escape(b) for b in d["clause_breaks"]))
-        self.anchor = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['anchors'])})(?!\p{{L}})", regex.IGNORECASE)
+        self.anchor = rules.cue_regex(d["anchors"])
         self.stops = {s.lower() for s in d["phrase_stops"]}
         self.is_word = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\s\-]*$")
         self.max_words = d["max_words"]

@@ -26,7 +26,7 @@ def _data() -> dict:
         "money": [(regex.compile(rf"(?<!\p{{L}}){regex.escape(k)}(?!\p{{L}})", regex.IGNORECASE), v)
                   for k, v in sorted(d["money_headers"].items(), key=lambda kv: -len(kv[0]))],
         "skip": {s.lower() for s in d["skip_headers"]},
-        "label_word": regex.compile(rf"(?<!\p{{L}})(?:{alt(d['label_words'])})(?!\p{{L}})", regex.IGNORECASE),
+        "label_word": rules.cue_regex(d["label_words"]),
         "default_unit": d["default_unit"],
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
