@@ -14,7 +14,7 @@ import regex
 from pydantic import BaseModel
 
 from extractor import Document, extract
-from extractor.read import read_file
+from extractor.reading import read_file
 
 from . import gold as gold_files
 from .gold import GoldRelation

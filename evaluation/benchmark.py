@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from extractor import extract_text, segment
-from extractor.read import read_file
+from extractor.reading import read_file
 
 
 def main(megabytes: float = 2.0, corpus: Path = Path("corpus")) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from extractor.read import read_file
+from extractor.reading import read_file
 
 from . import gold
 from .harness import Report, markdown, new_report, score_document, total

@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from extractor import Document, extract
 from extractor.models import Figure
-from extractor.read import read_file
+from extractor.reading import read_file
 
 from . import gold as gold_files
 from .match import match

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from . import read, write
+from . import reading, write
 from .models import BatchResult, DocumentResult, FileError
 from .pipeline import extract
 
@@ -33,12 +33,12 @@ OUTPUT = typer.Option(None, "--output", "-o", help="Ghi ra tệp thay vì màn h
 
 
 def run_batch(paths: list[str], encoding: str | None, with_audit: bool = False) -> BatchResult:
-    items = read.inputs(paths)
+    items = reading.inputs(paths)
     batch = BatchResult(documents=[])
     with Progress(console=err, transient=True, disable=len(items) < PROGRESS_FROM) as progress:
         task = progress.add_task("Đang xử lý", total=len(items))
         for name in items:
-            item = read.load(name, encoding)
+            item = reading.load(name, encoding)
             if isinstance(item, FileError):
                 err.print(f"[red]Lỗi[/red] {item.path}: {item.error}", highlight=False)
                 batch.errors.append(item)
@@ -114,6 +114,24 @@ def _table(findings, show_all: bool, output: Path | None) -> None:
         console.print(f"  {f.message}\n", highlight=False)
     if not shown:
         console.print("Không có chỗ nào không khớp hay không kết luận được.")
+
+
+@app.command("text")
+def text_cmd(
+    path: Path = typer.Argument(..., help="Tệp cần xem (txt, pdf, docx, doc, rtf, html, ảnh)."),
+    encoding: Optional[str] = ENCODING,
+    parts: bool = typer.Option(False, "--parts", help="In cả nguồn gốc từng đoạn (trang, bảng) ra stderr."),
+) -> None:
+    """In đúng văn bản mà bộ trích xuất nhìn thấy: mọi vị trí start/end đều tính trên văn bản này."""
+    item = reading.load(str(path), encoding)
+    if isinstance(item, FileError):
+        err.print(f"[red]Lỗi[/red] {item.path}: {item.error}", highlight=False)
+        raise typer.Exit(EXIT_FILE_ERROR)
+    sys.stdout.write(item.text)
+    err.print(f"định dạng {item.format}, bảng mã {item.encoding}, {len(item.text)} ký tự", highlight=False)
+    if parts:
+        for part in item.parts:
+            err.print(f"{part.start}-{part.end} trang {part.page} bảng {part.table}", highlight=False)
 
 
 @app.command("schema")

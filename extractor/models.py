@@ -46,12 +46,30 @@ class Figure(BaseModel):
     page: int | None = None
 
 
+class Part(BaseModel):
+    """Where a stretch of the document text came from, for paged and tabular inputs."""
+
+    start: int
+    end: int
+    page: int | None = None
+    table: int | None = None  # the n-th table of the document (1-based), when the stretch is a table row
+
+
 class Document(BaseModel):
     """Text as the extractor sees it: offsets of every record index `text`."""
 
     doc: str
     text: str
     source: str | None = None
+    format: str = "text"  # text, pdf, docx, doc, rtf, html, image
+    encoding: str | None = None
+    parts: list[Part] = []
+
+    def page_at(self, offset: int) -> int | None:
+        for part in self.parts:
+            if part.start <= offset < part.end:
+                return part.page
+        return None
 
 
 class FileError(BaseModel):

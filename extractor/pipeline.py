@@ -8,7 +8,7 @@ from .sentences import Layout
 
 
 def extract(document: Document, with_audit: bool = False) -> DocumentResult:
-    prepared = prepare(document.doc, document.text)
+    prepared = prepare(document.doc, document.text)  # readers give NFC text, so offsets index document.text
     text = prepared.text
     layout = Layout(text)
     found, unclaimed = quantities.read(text, candidates.find(prepared))
@@ -32,6 +32,7 @@ def extract(document: Document, with_audit: bool = False) -> DocumentResult:
             text=text[q.start:q.end],
             start=q.start,
             end=q.end,
+            page=document.page_at(q.start),
         )
         for q, subject in zip(ordered, named)
     ]

@@ -22,13 +22,14 @@ def test_extract_writes_one_jsonl_record_per_figure(tmp_path):
 def test_a_bad_file_is_reported_and_the_others_are_processed(tmp_path):
     (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02binary")
-    (tmp_path / "latin.txt").write_bytes(b"N\xfd\xde: 33")  # "Nữ: 33" in Windows-1258
+    (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)
+    (tmp_path / "empty.txt").write_bytes(b"")
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
     assert result.exit_code == 3
     batch = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
     assert [d["doc"] for d in batch["documents"]] == ["good.txt"]
-    assert {e["doc"] for e in batch["errors"]} == {"junk.txt", "latin.txt"}
-    assert "nhị phân" in result.stderr and "UTF-8" in result.stderr
+    assert {e["doc"] for e in batch["errors"]} == {"junk.txt", "noise.txt", "empty.txt"}
+    assert "nhị phân" in result.stderr and "bảng mã" in result.stderr and "rỗng" in result.stderr
 
 
 def test_missing_file_is_an_error_not_a_crash(tmp_path):
