@@ -42,8 +42,8 @@ def load(path: Path) -> GoldFile:
 
 
 def pairs(corpus: Path) -> list[tuple[Path, Path]]:
-    """(text, gold) for every document of a corpus folder (and its subfolders) that has a gold file."""
-    return [(t, gold_path(t)) for t in sorted(corpus.rglob("*.txt")) if gold_path(t).exists()]
+    """(text, gold) for every document of a corpus folder that has a gold file (subfolders are corpora of their own)."""
+    return [(t, gold_path(t)) for t in sorted(corpus.glob("*.txt")) if gold_path(t).exists()]
 
 
 def problems(text: str, gold: GoldFile) -> list[str]:

@@ -39,7 +39,7 @@ def find(prepared: Prepared) -> list[Candidate]:
     for m in _spelled().finditer(text):
         if prepared.is_blocked(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        spelled = _longest_reading(m.group())
+        spelled = _longest_reading(m.group()) or _alone_before_noun(text, m)
         if spelled:
             literal, value = spelled
             found.append(Candidate(start=m.start(), end=m.start() + len(literal), literal=literal, spelled_value=value))
@@ -64,3 +64,21 @@ def _offset(phrase: str, words: list[str], index: int) -> int:
     for word in words[:index]:
         pos = phrase.index(word, pos) + len(word)
     return pos
+
+
+@cache
+def _alone() -> tuple[set[str], regex.Pattern, regex.Pattern]:
+    data = rules.data("numbers")
+    units = rules.data("units")
+    noun = regex.compile(rf"[^\S\n]+(?:{rules.alternation(units['counted_nouns'])})(?!\p{{L}})", regex.IGNORECASE)
+    after = regex.compile(rf"(?:{rules.whole_words(data['not_after_alone'])}|\d)[^\S\n]+$", regex.IGNORECASE)
+    return set(data["alone_before_noun"]), noun, after
+
+
+def _alone_before_noun(text: str, m: regex.Match) -> tuple[str, int] | None:
+    """"gồm năm đồng chí" is 5, "trong năm người lao động" is a year: "năm" alone only before a noun."""
+    words, noun, after = _alone()
+    word = m.group().split()[0]
+    if word.lower() not in words or not noun.match(text, m.start() + len(word)) or after.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    return word, numbers.read_spelled([word], alone=True)

@@ -142,7 +142,7 @@ def schema_cmd() -> None:
 
 @app.command("eval")
 def eval_cmd(
-    corpus: Path = typer.Argument(Path("corpus"), help="Thư mục chứa NAME.txt và NAME.gold.json (cả thư mục con)."),
+    corpus: Path = typer.Argument(Path("corpus"), help="Thư mục chứa NAME.txt và NAME.gold.json (thư mục con là kho riêng, chấm riêng)."),
     out_dir: Path = typer.Option(Path("evaluation/results"), "--out", help="Nơi ghi bảng kết quả (JSON và Markdown)."),
     show_errors: bool = typer.Option(True, "--errors/--no-errors", help="Liệt kê từng lỗi bỏ sót và báo nhầm."),
 ) -> None:

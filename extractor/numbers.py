@@ -55,11 +55,11 @@ def spelled_vocabulary() -> list[str]:
     return [*w["digits"], *w["tens"], *w["ten"], *w["zero_tens"], *w["scales"]]
 
 
-def read_spelled(words: list[str]) -> int:
+def read_spelled(words: list[str], alone: bool = False) -> int:
     """`hai mươi lăm` → 25, `một trăm linh năm` → 105, `ba nghìn` → 3000."""
     w = _words()
     words = [x.lower() for x in words]
-    if len(words) == 1 and words[0] in w["alone"]:
+    if len(words) == 1 and words[0] in w["alone"] and not alone:
         raise NotANumber(words[0])
     total = group = pending = 0
     seen_digit = previous_digit = False

@@ -47,7 +47,7 @@ class _Grammar:
         self.currency = regex.compile(rf"{_BLANK}*(?:{alt(units['currency_words'])})(?!\p{{L}})")
         self.aliases = {k.lower(): v for k, v in units["aliases"].items()}
         nouns = units["counted_nouns"] + list(units["aliases"])
-        self.counted = regex.compile(rf"{_BLANK}*(?P<noun>{alt(nouns)})(?!\p{{L}})", regex.IGNORECASE)
+        self.counted = regex.compile(rf"{_BLANK}*[\"“]?(?P<noun>{alt(nouns)})(?!\p{{L}})[\"”]?", regex.IGNORECASE)
         self.counted_anywhere = regex.compile(rf"(?<!\p{{L}})(?P<noun>{alt(nouns)})(?!\p{{L}})", regex.IGNORECASE)
         self.canonical = {n.lower(): n for n in units["counted_nouns"]}
         self.not_counted = regex.compile(rf"{_BLANK}*(?:{alt(units['not_counted'])})(?!\p{{L}})")
@@ -161,7 +161,9 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
     multiplier, pos, more = _scale(text, pos)
     scaled = multiplier != 1.0
     kind = unit = None
-    counted = None if g.not_counted.match(text, pos) else g.counted.match(text, pos)
+    counted = g.counted.match(text, pos)
+    if counted and (measure := g.not_counted.match(text, pos)) and measure.end() >= counted.end():
+        counted = None  # "5 năm", but "3 điểm trường" is a count
     currency = g.currency.match(text, pos)
     if m := g.percent.match(text, pos):
         kind, unit, pos = "percent", "%", m.end()
@@ -188,8 +190,10 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
     start, qualifier = _qualifier_before(text, c.start)
     end = pos
     rate = None if kind == "percent" else g.per.match(text, pos)
+    opened = g.range_open.search(text, max(0, start - 10), start)
     for q, pattern in g.after:
-        if m := pattern.match(text, pos):
+        # "95% trở lên"; words between only in "từ 03 đoàn viên ưu tú trở lên" ("100% giáo viên đạt chuẩn trở lên" is exact)
+        if (m := pattern.match(text, pos)) and (opened or not text[pos:m.end()].split()[:-2]):
             qualifier, end = q, m.end()
         elif rate and (m := pattern.match(text, rate.end())):  # "từ 11 triệu đồng/người/tháng trở lên"
             qualifier = q

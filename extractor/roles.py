@@ -25,16 +25,21 @@ class _Cues:
         self.result = rules.cue_regex(d["result_cues"])
         self.past = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['past_acts'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.document_title = regex.compile(d["document_title_after"], regex.IGNORECASE)
+        self.not_cue = rules.cue_regex(d["not_cues"])
         self.heading = rules.cue_regex(d["heading_cues"])
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,5}}[^\S\n]*\([^\S\n]*$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
 
+    def _inside_not_cue(self, text: str, cue: regex.Match) -> bool:
+        return any(m.start() <= cue.start() and cue.end() <= m.end()
+                   for m in self.not_cue.finditer(text, max(0, cue.start() - 20), cue.end() + 20))
+
     def heading_is_target(self, line: str) -> bool:
         said = self.says_target(line)
         return said if said is not None else bool(self.heading.search(line))
 
-    def says_target(self, before: str, sentence: str = "") -> bool | None:
+    def says_target(self, before: str, sentence: str = "", in_results: bool = False) -> bool | None:
         """True/False when the words around a figure decide its role, None when they are silent.
 
         `before` is the sentence up to the figure, `sentence` the whole of it."""
@@ -45,10 +50,11 @@ class _Cues:
         cue = None
         for found in self.target.finditer(before):
             if not (_BASE_OF.search(before, 0, found.start()) or _closed_bracket(before, found)
-                    or self.document_title.match(before, found.end()) or self.past.search(before, 0, found.start())):
+                    or self.document_title.match(before, found.end()) or self.past.search(before, 0, found.start())
+                    or self._inside_not_cue(before, found)):
                 cue = found
         if cue is None:
-            spanning = self.spanning.search(sentence or before)
+            spanning = None if in_results else self.spanning.search(sentence or before)
             if spanning is None or spanning.start() >= len(before):
                 return None
             return not self.actual.search(before, spanning.start())
@@ -93,16 +99,22 @@ class RoleReader:
         self.text, self.layout = text, layout
         cues = _cues()
         self.line_target: list[bool] = []
+        self.line_results: list[bool] = []  # inside a section headed "KẾT QUẢ ...": habits there are facts
         section = False  # inside a section whose heading is a target cue
+        results = False
         opened = False  # inside the paragraph or list after "...chỉ tiêu ... như sau:"
         for span in layout.lines:
             line = text[span.start:span.end]
             if _is_heading(line):
-                section = cues.heading_is_target(_first_sentence(line))
+                head = _first_sentence(line)
+                section = cues.heading_is_target(head)
+                results = bool(cues.result.search(head))
                 opened = False
                 self.line_target.append(section)
+                self.line_results.append(results)
                 continue
-            if opened and not _LIST_ITEM.match(line) and line.strip():
+            self.line_results.append(results)
+            if opened and not _LIST_ITEM.match(line):  # a blank line or prose ends the list a cue opened
                 opened = False
             self.line_target.append(section or opened)
             if self._opens_list(line):
@@ -123,11 +135,13 @@ class RoleReader:
         line_index = self.layout.line_index(start)
         line = self.layout.lines[line_index]
         sentence = self.layout.sentence_of(start)
-        said = _cues().says_target(self.text[sentence.start:start], self.text[sentence.start:sentence.end])
+        said = _cues().says_target(self.text[sentence.start:start], self.text[sentence.start:sentence.end],
+                                   self.line_results[line_index])
         if said is not None:
             return "target" if said else "actual"
         in_plan = self.line_target[line_index] or self._after_colon_cue(line, start)
-        if in_plan and not _cues().actual.search(self.text, sentence.start, start):
+        clause = max(sentence.start, self.text.rfind(";", sentence.start, start) + 1)
+        if in_plan and not _cues().actual.search(self.text, clause, start):  # "(hiện có 1.109 thành viên)"
             return "target"
         return "actual"
 

@@ -13,6 +13,7 @@ from .sentences import Layout
 _LABEL = regex.compile(r"(?P<label>[^:;.\n|\t]{1,60}?)\s*:\s*$")
 _AFTER_BARE = regex.compile(r"\s*(?:[;,.]\s|[;,.]?$|$)")
 _CLOSE = regex.compile(r"[^\S\n]*\)")
+_PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){0,4})[^\S\n]+$")
 _BRACKET = regex.compile(r"\(([^()]+)\)")
 
 
@@ -56,10 +57,16 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
 
 
 def _from_label(text: str, layout: Layout, c: Candidate) -> tuple[Quantity, str, str] | None:
+    """"Nữ: 33", and in a list of categories "Cán bộ quản lý 03, giáo viên 22, nhân viên 07"."""
     line = layout.line_of(c.start)
-    m = _LABEL.search(text, line.start, c.start)
-    if not m or not _AFTER_BARE.match(text, c.end, line.end):
+    if not _AFTER_BARE.match(text, c.end, line.end) and not _CLOSE.match(text, c.end):
         return None
+    m = _LABEL.search(text, line.start, c.start)
+    if not m:
+        plain = _PLAIN_LABEL.search(text, line.start, c.start)
+        if not plain or not _data()["label_word"].search(plain.group("label")):
+            return None
+        m = plain
     label = m.group("label").strip(" -–+•*")
     counted = _data()["counted_label"].match(label)
     unit = _unit_named_in(counted.group("noun")) if counted else None
@@ -133,13 +140,13 @@ def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str
 
 def _column_unit(header: list[str], col: int) -> str:
     """"Số đoàn viên (người)" → người; "Nữ" → người; "Kế hoạch kết nạp" after "Số đoàn viên" → đoàn viên."""
-    head = header[col]
-    if (bracket := _BRACKET.search(head)) and (unit := _unit_named_in(bracket.group(1))):
-        return unit
-    if _data()["label_word"].fullmatch(head.strip()):
+    if _data()["label_word"].fullmatch(header[col].strip()):
         return _data()["default_unit"]
-    for name in [head, *reversed(header[1:col])]:
-        if unit := _unit_named_in(name):
+    for name in [header[col], *reversed(header[1:col])]:
+        if _data()["label_word"].fullmatch(name.strip()):
+            continue  # "Nữ", "Đảng viên": a category of the thing counted, not the thing
+        bracket = _BRACKET.search(name)
+        if unit := (bracket and _unit_named_in(bracket.group(1))) or _unit_named_in(name):
             return unit
     return _data()["default_unit"]
 
