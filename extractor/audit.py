@@ -85,9 +85,10 @@ def _shares(doc: str, f: list[Figure], percents: list[int]) -> Finding:
 def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
-    for g in finder.groups():
+    table_groups, table_fractions = finder.table_relations()
+    for g in finder.groups() + table_groups:
         findings.extend(_group_findings(doc, figures, finder, g))
-    for fr in finder.fractions():
+    for fr in finder.fractions() + table_fractions:
         findings.append(_percent_of_base(doc, figures, fr.part, fr.base, fr.percent))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100"]
     return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))

@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from . import rules
+from . import rules, tables
 from .models import Figure
 from .sentences import Layout
 
@@ -51,6 +51,7 @@ class _Cues:
         self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,2}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
+        self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
 
 
 @cache
@@ -190,3 +191,67 @@ class Finder:
                     and regex.fullmatch(r"[^.;\n]{0,60}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
                 found.append(Fraction(part=i, base=i + 1, percent=i + 2))
         return found
+
+    def table_relations(self) -> tuple[list[Group], list[Fraction]]:
+        """In a text table: a total row against the rows above it, and a percentage column against the
+        pair of columns whose ratio it gives in most rows (so one wrong row stands out)."""
+        groups: list[Group] = []
+        fractions: list[Fraction] = []
+        for grid in tables.grids(self.text, self.layout):
+            cells = [[self._figure_in(span) for span in spans] for _, spans in grid.rows]
+            labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
+            groups.extend(self._total_rows(cells, labels))
+            fractions.extend(self._ratio_columns(cells))
+        return groups, fractions
+
+    def _figure_in(self, span: tuple[int, int]) -> int | None:
+        return next((i for i, f in enumerate(self.figures) if span[0] <= f.start < max(span[1], span[0] + 1)), None)
+
+    def _total_rows(self, cells: list[list[int | None]], labels: list[str]) -> list[Group]:
+        found = []
+        for r, label in enumerate(labels):
+            if not cues().table_total.match(label):
+                continue
+            above = []
+            for p in range(r - 1, -1, -1):
+                if cues().table_total.match(labels[p]) or not any(c is not None for c in cells[p]):
+                    break  # a previous total or a section row ("B | Phần thu") bounds the parts
+                above.append(p)
+            for col, total in enumerate(cells[r]):
+                if total is None or self.figures[total].kind == "percent":
+                    continue
+                parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
+                if len(parts) >= 2 and all(_comparable(self.figures[total], self.figures[j]) for j in parts):
+                    found.append(Group(total=total, parts=parts, selection=False))
+        return found
+
+    def _ratio_columns(self, cells: list[list[int | None]]) -> list[Fraction]:
+        from .intervals import of
+
+        width = max(len(row) for row in cells)
+        column = lambda c: [row[c] if c < len(row) else None for row in cells]  # noqa: E731
+        found = []
+        for p in range(width):
+            shares = column(p)
+            if sum(1 for i in shares if i is not None and self.figures[i].kind == "percent") < 2:
+                continue
+            best = None
+            for a in range(width):
+                for b in range(width):
+                    if len({a, b, p}) < 3:
+                        continue
+                    rows = [(x, y, z) for x, y, z in zip(column(a), column(b), shares)
+                            if None not in (x, y, z) and self.figures[y].value and self.figures[z].kind == "percent"]
+                    fits = sum(1 for x, y, z in rows
+                               if of(self.figures[z]).meets(_ratio(of(self.figures[x]), of(self.figures[y]))))
+                    if len(rows) >= 2 and fits >= max(2, 0.6 * len(rows)) and (best is None or fits > best[0]):
+                        best = (fits, rows)
+            if best:
+                found.extend(Fraction(part=x, base=y, percent=z) for x, y, z in best[1])
+        return found
+
+
+def _ratio(part, base):
+    from .intervals import Interval
+
+    return Interval(100 * part.lo / base.hi if base.hi else 0.0, 100 * part.hi / base.lo if base.lo else float("inf"))

@@ -1,6 +1,7 @@
 """Bare numbers in label lines ("Nữ: 33") and text-table cells, typed by their label or headers."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -117,6 +118,25 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
             continue
         rows[i] = (texts, [s for _, s in cells], header)
     return rows
+
+
+@dataclass
+class Grid:
+    """A text table: its header cells and, per data row, the cell texts and their spans."""
+
+    header: list[str]
+    rows: list[tuple[list[str], list[tuple[int, int]]]]
+
+
+def grids(text: str, layout: Layout) -> list[Grid]:
+    found: list[Grid] = []
+    previous = None
+    for index, (texts, spans, header) in sorted(_table_rows(text, layout).items()):
+        if previous is None or index != previous + 1 or found[-1].header is not header:
+            found.append(Grid(header=header, rows=[]))
+        found[-1].rows.append((texts, spans))
+        previous = index
+    return found
 
 
 def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str] | None:
