@@ -41,7 +41,10 @@ class _Cues:
         d = rules.data("relations")
         alt = rules.alternation
         word = rules.whole_words
-        self.parts = regex.compile(rf"^[\s,;]*(?:\(|{word(d['parts_cues'])}[\s:]*)", regex.IGNORECASE)
+        # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
+        self.parts = regex.compile(rf"^(?:[\s,;]*\(|[^\d;.:\n(]{{0,40}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+                                   regex.IGNORECASE)
+        self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
@@ -75,13 +78,16 @@ class Finder:
         f = self.figures[i]
         return f.per is not None or bool(cues().rate.search(self.text, max(0, f.start - 30), f.start))
 
-    def share_of(self, i: int) -> int | None:
-        """The percentage that follows figure i through a share verb ("10 người, chiếm 53%")."""
+    def share_of(self, i: int, own_base: bool = True) -> int | None:
+        """The percentage that follows figure i through a share verb ("10 người, chiếm 53%").
+
+        With `own_base` False, a percentage that names its own base ("98,8% số lao động nữ") is no share
+        of the group the figure stands in."""
         f = self.figures[i]
         if i + 1 < len(self.figures):
             p = self.figures[i + 1]
             if (p.kind == "percent" and f.kind != "percent" and cues().share.match(self.text[f.end:p.start])
-                    and not cues().own_base.match(self.text, p.end)):
+                    and (own_base or not cues().own_base.match(self.text, p.end))):
                 return i + 1
         return None
 
@@ -103,9 +109,11 @@ class Finder:
         for i, t in enumerate(self.figures):
             if t.kind == "percent" or self.is_rate(i):
                 continue
-            m = c.parts.match(self.text[t.end:t.end + 40])
+            m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:60])
             if m:
                 found.extend(self._forward(i, t, m))
+                if other := self._other_total(i):  # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"
+                    found.extend(self._forward(other, self.figures[other], m, stop_at=t.end))
             if (sm := c.sum.search(self.text, max(0, t.start - 80), t.start)) and not self._is_part_of_enumeration(i, found):
                 group = self._backward(i, t, sm.start())
                 if group:
@@ -115,7 +123,17 @@ class Finder:
     def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
         return any(i in g.parts for g in found)
 
-    def _forward(self, i: int, t: Figure, m: regex.Match) -> list[Group]:
+    def _other_total(self, i: int) -> int | None:
+        """A total of the other kind just before a total in the same clause."""
+        if i == 0:
+            return None
+        j = i - 1
+        f, t = self.figures[j], self.figures[i]
+        gap = self.text[f.end:t.start]
+        same_clause = len(gap) <= 25 and ";" not in gap and "\n" not in gap
+        return j if same_clause and f.kind != t.kind and f.kind != "percent" and not self.is_rate(j) else None
+
+    def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None) -> list[Group]:
         cue = m.group()
         stop = self.text.index(")", t.end) if "(" in cue and ")" in self.text[t.end:t.end + 200] else self.region_after(t.end)
         parts = []
@@ -123,14 +141,17 @@ class Finder:
             f = self.figures[j]
             if f.start >= stop:
                 break
+            if stop_at is not None and f.start < stop_at:
+                continue
             if (_comparable(t, f) and f.role == t.role and not self.is_rate(j)
                     and not cues().parts.match(self.text[f.end:f.end + 40])):
                 parts.append(j)
         if not parts:
             return []
-        selection = not cues().enumeration.search(cue)
+        selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and "(" not in cue
+                         and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE))
         group = Group(total=i, parts=parts, selection=selection)
-        group.shares = {j: s for j in parts if (s := self.share_of(j)) is not None}
+        group.shares = {j: s for j in parts if (s := self.share_of(j, own_base=False)) is not None}
         return [group]
 
     def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
@@ -187,9 +208,25 @@ class Finder:
         for i in range(len(self.figures) - 2):
             a, b, p = self.figures[i], self.figures[i + 1], self.figures[i + 2]
             if (a.kind == b.kind == "count" and p.kind == "percent"
-                    and regex.fullmatch(r"\s*/\s*", self.text[a.end:b.start])
-                    and regex.fullmatch(r"[^.;\n]{0,60}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
+                    and regex.fullmatch(r"\s*(?:/|trong tổng số|trên tổng số|trong số|trên tổng)\s*", self.text[a.end:b.start])
+                    and regex.fullmatch(r"[^.;\n]{0,100}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
                 found.append(Fraction(part=i, base=i + 1, percent=i + 2))
+        return found
+
+    def whole_bases(self) -> list[Fraction]:
+        """"14.268 đoàn viên ..., đạt 89,5% tổng số đoàn viên": the base is the whole stated earlier,
+        the largest earlier count of that noun."""
+        found = []
+        for i, f in enumerate(self.figures):
+            p = self.share_of(i)
+            m = p is not None and i > 0 and cues().whole_base.match(self.text, self.figures[p].end)
+            if not m:
+                continue
+            noun = m.group("noun")
+            earlier = [j for j in range(i) if self.figures[j].kind == f.kind and self.figures[j].value >= f.value
+                       and self.figures[j].unit != "%" and noun.lower().startswith(self.figures[j].unit.lower())]
+            if earlier:
+                found.append(Fraction(part=i, base=max(earlier, key=lambda j: self.figures[j].value), percent=p))
         return found
 
     def table_relations(self) -> tuple[list[Group], list[Fraction]]:
