@@ -42,7 +42,8 @@ class _Cues:
         alt = rules.alternation
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
-        self.parts = regex.compile(rf"^(?:[\s,;]*\(|[^\d;.:\n(]{{0,40}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
+        self.parts = regex.compile(rf"^(?:[\s,;]*\({not_parts}|[^\d;.:\n(]{{0,40}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
@@ -51,7 +52,7 @@ class _Cues:
         self.share = regex.compile(rf"^[\s,;(]*(?:{word(d['share_links'])})?[\s:]*$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
-        self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,2}}$", regex.IGNORECASE)
+        self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
         self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
