@@ -34,6 +34,7 @@ class Fraction:
     part: int
     base: int
     percent: int
+    alternatives: list[int] = field(default_factory=list)  # other figures the base may be; one fitting suffices
 
 
 class _Cues:
@@ -49,7 +50,10 @@ class _Cues:
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
-        self.share = regex.compile(rf"^[\s,;(]*(?:{word(d['share_links'])})?[\s:]*$", regex.IGNORECASE)
+        # "10 người, chiếm 53%", "52 CĐCS (59,8%)", "14.268 đoàn viên đăng ký danh hiệu ..., đạt 89,5%"
+        self.share = regex.compile(rf"^(?:[\s,;(]*(?:{word(d['share_links'])})?[\s:]*"
+                                   rf"|[^;.\n\d%]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
         self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
@@ -214,21 +218,45 @@ class Finder:
                 found.append(Fraction(part=i, base=i + 1, percent=i + 2))
         return found
 
-    def whole_bases(self) -> list[Fraction]:
-        """"14.268 đoàn viên ..., đạt 89,5% tổng số đoàn viên": the base is the whole stated earlier,
-        the largest earlier count of that noun."""
+    def named_bases(self) -> list[Fraction]:
+        """Shares whose base the text names after the percentage:
+        "đạt 89,5% tổng số đoàn viên" (the largest earlier count of that noun),
+        "chiếm 98,8% số lao động nữ" (a larger figure earlier in the sentence),
+        "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
         found = []
         for i, f in enumerate(self.figures):
             p = self.share_of(i)
-            m = p is not None and i > 0 and cues().whole_base.match(self.text, self.figures[p].end)
-            if not m:
+            if p is None or i == 0 and p + 1 >= len(self.figures):
                 continue
-            noun = m.group("noun")
-            earlier = [j for j in range(i) if self.figures[j].kind == f.kind and self.figures[j].value >= f.value
-                       and self.figures[j].unit != "%" and noun.lower().startswith(self.figures[j].unit.lower())]
-            if earlier:
-                found.append(Fraction(part=i, base=max(earlier, key=lambda j: self.figures[j].value), percent=p))
+            after = self.figures[p].end
+            if (m := cues().whole_base.match(self.text, after)) and i > 0:
+                phrase = _noun_phrase(m.group("noun"))
+                earlier = sorted((j for j in range(i) if self._comparable_base(i, j) and self.figures[j].value >= f.value
+                                  and self._names(j, phrase, f.unit)),
+                                 key=lambda j: -self.figures[j].value)[:1]
+                if earlier:
+                    found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
+            elif cues().own_base.match(self.text, after):
+                sentence = self.layout.sentence_of(f.start)
+                earlier = [j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
+                           and self._comparable_base(i, j) and self.figures[j].value > f.value]
+                if earlier:
+                    found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
+            elif p + 1 < len(self.figures) and cues().plan_base.match(self.text, after, self.figures[p + 1].start) \
+                    and self._comparable_base(i, p + 1):
+                found.append(Fraction(part=i, base=p + 1, percent=p))
         return found
+
+    def _names(self, j: int, phrase: str, unit: str) -> bool:
+        """Whether figure j is the whole a phrase names: its unit ("tổng số đoàn viên"), or its subject."""
+        f = self.figures[j]
+        if phrase == f.unit.lower():
+            return f.unit == unit or "người" in (f.unit, unit)
+        return len(phrase.split()) >= 2 and phrase in f.subject.lower() and (f.unit == unit or "người" in (f.unit, unit))
+
+    def _comparable_base(self, part: int, base: int) -> bool:
+        a, b = self.figures[part], self.figures[base]
+        return a.kind == b.kind and a.kind != "percent" and b.value > 0
 
     def table_relations(self) -> tuple[list[Group], list[Fraction]]:
         """In a text table: a total row against the rows above it, and a percentage column against the
@@ -293,3 +321,16 @@ def _ratio(part, base):
     from .intervals import Interval
 
     return Interval(100 * part.lo / base.hi if base.hi else 0.0, 100 * part.hi / base.lo if base.lo else float("inf"))
+
+
+_PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
+
+
+def _noun_phrase(text: str) -> str:
+    """"đoàn viên kết nạp mới của toàn tỉnh" → "đoàn viên kết nạp mới"; "lao động nữ." → "lao động nữ"."""
+    words = []
+    for word in text.split():
+        if word.lower() in _PHRASE_STOP or len(words) == 4:
+            break
+        words.append(word.lower())
+    return " ".join(words).strip(" ,.;")
