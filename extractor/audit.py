@@ -97,7 +97,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
 
 def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list[Finding]:
     found = [x for j in g.parts if (x := _part_exceeds(doc, f, g.total, j))]
-    whole_sets = [g.parts] if not g.selection else finder.complement_subsets(g)
+    whole_sets = [g.parts] if not g.selection else finder.complement_subsets(g) + finder.two_way_split(g)
     if g.selection and f[g.total].kind == "money" and len(g.parts) >= 2:
         # money "trong đó" items may leave some out, but together they cannot exceed the total
         listed = _parts_total(doc, f, g.total, g.parts, open_ended=True)

@@ -194,6 +194,15 @@ class Finder:
         tail = self.text[self.figures[parts[-1]].end:cue_start]
         return Group(total=i, parts=parts, selection=False, open_ended=bool(cues().ellipsis.search(tail)))
 
+    def two_way_split(self, group: Group) -> list[list[int]]:
+        """"214 CĐCS, trong đó 201 CĐCS thuộc doanh nghiệp FDI và 13 CĐCS thuộc doanh nghiệp ngoài nhà nước":
+        exactly two parts counting the total's own noun split it in two."""
+        total = self.figures[group.total]
+        same = [j for j in group.parts if self.figures[j].unit == total.unit and self.figures[j].kind == "count"]
+        if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",):
+            return [same]
+        return []
+
     def complement_subsets(self, group: Group) -> list[list[int]]:
         """Parts whose subjects split the whole between them (nam and nữ)."""
         subsets = []
