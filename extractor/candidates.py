@@ -5,6 +5,7 @@ how it was written. Numbers inside blocked ranges (dates, codes, furniture) are 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 import regex
@@ -35,9 +36,11 @@ def find(prepared: Prepared) -> list[Candidate]:
     for m in _DIGITS.finditer(text):
         if not prepared.is_blocked(m.start(), m.end()):
             found.append(Candidate(start=m.start(), end=m.end(), literal=m.group()))
-    taken = [(c.start, c.end) for c in found]
+    taken = [c.start for c in found]
     for m in _spelled().finditer(text):
-        if prepared.is_blocked(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
+        nearby = bisect_left(taken, m.start())
+        if prepared.is_blocked(m.start(), m.end()) or any(
+                s < m.end() and m.start() < e for s, e in ((c.start, c.end) for c in found[max(nearby - 1, 0):nearby + 1])):
             continue
         spelled = _longest_reading(m.group()) or _alone_before_noun(text, m)
         if spelled:
