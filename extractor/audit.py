@@ -82,6 +82,14 @@ def _shares(doc: str, f: list[Figure], percents: list[int]) -> Finding:
     return _finding(doc, "shares_100", f, percents, HUNDRED, reported, verdict, message)
 
 
+def _restated(doc: str, f: list[Figure], first: int, second: int) -> Finding:
+    a, b = intervals.of(f[first]), intervals.of(f[second])
+    verdict = _verdict(a, b)
+    message = (f"«{f[second].text}» nêu lại đúng «{f[first].text}»." if verdict == "consistent"
+               else f"«{f[second].text}» ({b}) không khớp với «{f[first].text}» ({a}) mà nó nêu lại.")
+    return _finding(doc, "restated", f, [first, second], a, b, verdict, message)
+
+
 def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
@@ -91,7 +99,9 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     for fr in finder.fractions() + table_fractions + finder.named_bases():
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent) for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
-    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100"]
+    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]
+    for first, second in finder.in_words():
+        findings.append(_restated(doc, figures, first, second))
     return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))
 
 

@@ -59,6 +59,7 @@ class _Cues:
         self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
+        self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
 
 
@@ -266,6 +267,17 @@ class Finder:
     def _comparable_base(self, part: int, base: int) -> bool:
         a, b = self.figures[part], self.figures[base]
         return a.kind == b.kind and a.kind != "percent" and b.value > 0
+
+    def in_words(self) -> list[tuple[int, int]]:
+        """"103.650.000 đồng (Bằng chữ: Một trăm linh ba triệu sáu trăm năm mươi nghìn đồng)": an amount
+        written again in words, as financial reports do."""
+        pairs = []
+        for i in range(len(self.figures) - 1):
+            a, b = self.figures[i], self.figures[i + 1]
+            if (a.kind == b.kind and any(ch.isdigit() for ch in a.text) and not any(ch.isdigit() for ch in b.text)
+                    and cues().in_words.fullmatch(self.text[a.end:b.start])):
+                pairs.append((i, i + 1))
+        return pairs
 
     def table_relations(self) -> tuple[list[Group], list[Fraction]]:
         """In a text table: a total row against the rows above it, and a percentage column against the
