@@ -30,6 +30,7 @@ class _Words:
         self.breaks = regex.compile("|".join(regex.escape(b) for b in d["clause_breaks"]))
         self.anchor = rules.cue_regex(d["anchors"])
         self.stops = {s.lower() for s in d["phrase_stops"]}
+        self.stop_phrase = rules.cue_regex(d["phrase_stops"])
         self.is_word = regex.compile(r"^[\p{L}\p{M}][\p{L}\p{M}\s\-]*$")
         self.max_words = d["max_words"]
 
@@ -43,15 +44,18 @@ def _clean(phrase: str) -> str:
     w = _w()
     phrase = phrase.strip(" ,-–:")
     for _ in range(3):
-        phrase = w.trail.sub("", w.lead.sub("", phrase)).strip(" ,-–:\"“”'")
+        cleaned = w.trail.sub("", w.lead.sub("", phrase)).strip(" ,-–:\"“”'")
+        if cleaned == phrase:
+            break
+        phrase = cleaned
     return phrase
 
 
 def _left_label(text: str, sentence_start: int, q: Quantity) -> tuple[str, bool]:
     """The clause before the figure, and whether it ends with a link word (a label)."""
     w = _w()
-    left = text[sentence_start:q.start]
-    linked = bool(w.link.search(left))
+    left = text[max(sentence_start, q.start - 160):q.start]  # a subject is never further away than this
+    linked = bool(w.link.search(left, max(0, len(left) - 30)))
     left = w.link.sub("", left) if linked else left
     left = left.rstrip(" (")  # "quỹ xây dựng nông thôn mới (26,6 triệu đồng)"
     cut = max((m.end() for m in w.breaks.finditer(left)), default=0)
@@ -93,6 +97,10 @@ def _phrase_after(text: str, pos: int, limit: int = 6) -> str:
     w = _w()
     window = _WINDOW.match(text, pos, pos + 60)
     phrase = window.group(1) if window else ""
+    if stop := w.stop_phrase.search(phrase):
+        phrase = phrase[:stop.start()]
+    if len(phrase.split()) <= limit:  # short enough: no need to find word boundaries
+        return phrase.strip()
     tokens = segment.words(phrase)
     end = 0
     for n, (token, (_, stop)) in enumerate(zip(tokens, _spans(phrase, tokens))):
