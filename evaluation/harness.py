@@ -52,6 +52,7 @@ class Report(BaseModel):
     overall: Score
     per_kind: dict[str, Score]
     attributes: dict[str, list[int]]  # name → [agreeing, matched]
+    subjects: list[int] = [0, 0, 0]  # [same words, sharing a word, matched]: subjects are informative, not scored
     errors: list[Error]
 
 
@@ -83,6 +84,10 @@ def score_document(text: str, doc: str, predicted: list[Figure], gold: list[Figu
             report.errors.append(Error(doc=doc, type="false_alarm", text=f.text, start=f.start, end=f.end, kind=f.kind,
                                        got=f"{f.value} {f.unit} {f.role} {f.qualifier}", context=_context(text, f)))
     for p, g in pairs:
+        got, want = predicted[p].subject.casefold().split(), gold[g].subject.casefold().split()
+        report.subjects[0] += got == want
+        report.subjects[1] += bool(set(got) & set(want))
+        report.subjects[2] += 1
         for attr in ATTRIBUTES:
             want, got = getattr(gold[g], attr), getattr(predicted[p], attr)
             agree = _norm(attr, want) == _norm(attr, got)
@@ -131,6 +136,10 @@ def markdown(report: Report, errors: bool = False) -> str:
     lines += ["", "| attribute (on matched) | agree | matched | accuracy |", "|---|---:|---:|---:|"]
     for attr, (ok, n) in report.attributes.items():
         lines.append(f"| {attr} | {ok} | {n} | {ok / n if n else 1.0:.3f} |")
+    same, share, n = report.subjects
+    if n:
+        lines.append(f"| subject, same words (informative) | {same} | {n} | {same / n:.3f} |")
+        lines.append(f"| subject, a word in common (informative) | {share} | {n} | {share / n:.3f} |")
     if errors and report.errors:
         lines += ["", "| doc | error | kind | text | expected | got | context |", "|---|---|---|---|---|---|---|"]
         for e in report.errors:

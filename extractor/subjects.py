@@ -63,12 +63,20 @@ def _left_label(text: str, sentence_start: int, q: Quantity) -> tuple[str, bool]
     anchors = list(w.anchor.finditer(clause))
     if anchors and (named := _clean(clause[anchors[-1].end():])):
         return _last_words(named), linked
+    if anchors and (spent_on := _clean(clause[:anchors[-1].start()])) and regex.search(r"\p{L}{2}", spent_on):
+        # "thăm hỏi đoàn viên ốm đau, ... với tổng số tiền là: 24.700.000 đồng": what the money went to
+        return _first_words(spent_on), linked
     for piece in reversed(clause.split(",")):
         cleaned = _clean(piece)
-        if cleaned:
+        if cleaned and regex.search(r"\p{L}{2}", cleaned):  # not a bare date such as "20/10"
             return _last_words(cleaned), linked
     # nothing but the anchor itself: "tổng kinh phí khoảng 132,4 triệu đồng"
     return (anchors[-1].group() if anchors else ""), linked
+
+
+def _first_words(phrase: str, limit: int = 20) -> str:
+    words = phrase.split()
+    return phrase if len(words) <= limit else " ".join(words[:limit])
 
 
 def _last_words(phrase: str) -> str:
