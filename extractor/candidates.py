@@ -27,7 +27,10 @@ class Candidate(BaseModel):
 @cache
 def _spelled() -> regex.Pattern:
     words = rules.alternation(numbers.spelled_vocabulary())
-    return regex.compile(rf"(?<!\p{{L}})(?:{words})(?:\s+(?:{words}))*(?!\p{{L}})", regex.IGNORECASE)
+    scales = rules.alternation(list(rules.data("numbers")["scales"]))
+    # "Hai trăm mười sáu triệu, chín trăm bốn mươi bảy nghìn, bốn trăm sáu mươi đồng"
+    gap = rf"(?:(?<=(?:{scales})),)?\s+"
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})(?:{gap}(?:{words}))*(?!\p{{L}})", regex.IGNORECASE)
 
 
 def find(prepared: Prepared) -> list[Candidate]:
@@ -51,7 +54,7 @@ def find(prepared: Prepared) -> list[Candidate]:
 
 def _longest_reading(phrase: str) -> tuple[str, int] | None:
     """`hai năm` is 2 then a noun, not a number: keep the longest prefix that reads as one."""
-    words = regex.findall(r"\S+", phrase)
+    words = [w.rstrip(",") for w in regex.findall(r"\S+", phrase)]
     for n in range(len(words), 0, -1):
         try:
             value = numbers.read_spelled(words[:n])

@@ -15,6 +15,7 @@ from . import rules, tables
 from .models import Figure
 from .sentences import Layout
 
+_ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
@@ -44,15 +45,17 @@ class _Cues:
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[\s,;]*\({not_parts}|[^\d;.:\n(]{{0,40}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(]{{0,40}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         # "10 người, chiếm 53%", "52 CĐCS (59,8%)", "14.268 đoàn viên đăng ký danh hiệu ..., đạt 89,5%"
-        self.share = regex.compile(rf"^(?:[\s,;(]*(?:{word(d['share_links'])})?[\s:]*"
-                                   rf"|[^;.\n\d%]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[\s,;(]*(?:{word(d['share_links'])})?[\s:]*"
+                                   rf"|[^;.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*$", regex.IGNORECASE)
+        self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
@@ -79,6 +82,16 @@ class Finder:
         self.text, self.figures = text, figures
         self.layout = Layout(text)
 
+    def _bracketed(self, f: Figure) -> bool:
+        """Inside brackets that close after it: "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"."""
+        line = self.layout.line_of(f.start)
+        opened = self.text.rfind("(", line.start, f.start)
+        return opened >= 0 and ")" not in self.text[opened:f.start] and ")" in self.text[f.end:line.end]
+
+    def is_change(self, i: int) -> bool:
+        """"tăng 147 đoàn viên so với đầu nhiệm kỳ": a difference, never a total."""
+        return bool(cues().change.search(self.text, max(0, self.figures[i].start - 20), self.figures[i].start))
+
     def is_rate(self, i: int) -> bool:
         """"mỗi cháu 100.000 đồng", "bình quân 6,5 triệu đồng/người": an amount per unit."""
         f = self.figures[i]
@@ -90,11 +103,15 @@ class Finder:
         With `own_base` False, a percentage that names its own base ("98,8% số lao động nữ") is no share
         of the group the figure stands in."""
         f = self.figures[i]
-        if i + 1 < len(self.figures):
-            p = self.figures[i + 1]
+        following = i + 1
+        if aside := _ASIDE.match(self.text, f.end):  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"
+            while following < len(self.figures) and self.figures[following].start < aside.end():
+                following += 1
+        if following < len(self.figures) and not self._bracketed(f):
+            p = self.figures[following]
             if (p.kind == "percent" and f.kind != "percent" and cues().share.match(self.text[f.end:p.start])
-                    and (own_base or not cues().own_base.match(self.text, p.end))):
-                return i + 1
+                    and (own_base or not (cues().own_base.match(self.text, p.end) or cues().of_plan.match(self.text, p.end)))):
+                return following
         return None
 
     def region_after(self, pos: int) -> int:
@@ -113,7 +130,7 @@ class Finder:
         found: list[Group] = []
         c = cues()
         for i, t in enumerate(self.figures):
-            if t.kind == "percent" or self.is_rate(i):
+            if t.kind == "percent" or self.is_rate(i) or self.is_change(i):
                 continue
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:60])
             if m:
@@ -141,7 +158,8 @@ class Finder:
 
     def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None) -> list[Group]:
         cue = m.group()
-        stop = self.text.index(")", t.end) if "(" in cue and ")" in self.text[t.end:t.end + 200] else self.region_after(t.end)
+        bracket = cue.rstrip().endswith("(")  # "(nữ 156 người)": the parts are inside
+        stop = self.text.index(")", t.end) if bracket and ")" in self.text[t.end:t.end + 200] else self.region_after(t.end)
         parts = []
         for j in range(i + 1, len(self.figures)):
             f = self.figures[j]
@@ -154,7 +172,7 @@ class Finder:
                 parts.append(j)
         if not parts:
             return []
-        selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and "(" not in cue
+        selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE))
         group = Group(total=i, parts=parts, selection=selection)
         group.shares = {j: s for j in parts if (s := self.share_of(j, own_base=False)) is not None}
@@ -180,6 +198,9 @@ class Finder:
                     break
         region = self.text[start:cue_start]
         separators = [start + m.end() for m in regex.finditer(r";|\n", region)]
+        own_item = self.text[separators[-1] if separators else start:cue_start].strip(" \t-–+•*")
+        if own_item and not cues().ellipsis.search(own_item[-4:]):
+            return None  # "khen thưởng 387 lượt cháu với tổng số tiền 96,7 triệu đồng": the total of its own item
         if not separators:
             separators = [start + m.end() for m in regex.finditer(r",\s", region)]
         bounds = [start, *separators, cue_start]
