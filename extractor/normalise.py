@@ -43,9 +43,10 @@ def blocked_ranges(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     pos = 0
     in_block = False  # inside "Tin liên quan" and the like, until a blank line
+    short = rules.data("exclusions")["furniture_max_length"]
     for line in text.split("\n"):
         in_block = (in_block and bool(line.strip())) or any(p.search(line) for p in blocks)
-        if in_block or any(p.search(line) for p in lines):
+        if in_block or len(line) <= short and any(p.search(line) for p in lines):
             found.append((pos, pos + len(line)))
         pos += len(line) + 1
     for p in spans:

@@ -22,7 +22,7 @@ def extract(document: Document, with_audit: bool = False) -> DocumentResult:
         Figure(
             doc=document.doc,
             kind=q.kind,
-            role=role_of(q.start, headers.get(id(q), "")),
+            role=role_of(q.start, headers.get(id(q), ""), q.end),
             value=_number(q.value),
             value_max=None if q.value_max is None else _number(q.value_max),
             qualifier=q.qualifier,

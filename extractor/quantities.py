@@ -67,6 +67,8 @@ class _Grammar:
             (q, regex.compile(rf"(?:{_BLANK}+[\p{{L}}]+){{0,4}}?{_BLANK}*(?:{alt(cues)})(?!\p{{L}})", regex.IGNORECASE))
             for q, cues in quals["after"].items()
         ]
+        # "85% tổ công đoàn trở lên" (the noun only) is at_least; "100% giáo viên đạt chuẩn trở lên" is not
+        self.stop_words = rules.cue_regex(rules.data("subjects")["phrase_stops"])
         self.range_open = regex.compile(rf"(?<!\p{{L}})(?:{alt(quals['range_open'])}){_BLANK}+$", regex.IGNORECASE)
         self.range_join = regex.compile(rf"{_BLANK}*(?:{alt(quals['range_join'])}){_BLANK}*", regex.IGNORECASE)
 
@@ -193,7 +195,7 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
     opened = g.range_open.search(text, max(0, start - 10), start)
     for q, pattern in g.after:
         # "95% trở lên"; words between only in "từ 03 đoàn viên ưu tú trở lên" ("100% giáo viên đạt chuẩn trở lên" is exact)
-        if (m := pattern.match(text, pos)) and (opened or not text[pos:m.end()].split()[:-2]):
+        if (m := pattern.match(text, pos)) and (opened or not g.stop_words.search(text, pos, m.end() - 7)):
             qualifier, end = q, m.end()
         elif rate and (m := pattern.match(text, rate.end())):  # "từ 11 triệu đồng/người/tháng trở lên"
             qualifier = q

@@ -9,7 +9,8 @@ from . import rules
 from .sentences import Layout, Span
 
 # "đạt 105% kế hoạch", "còn 3 chỉ tiêu chưa đạt": a cue right after a number is what it is measured against
-_BASE_OF = regex.compile(r"\d[^\S\n]*%?[^\S\n]*$")
+_BASE_OF = regex.compile(r"\d[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$")  # also "850 giường bệnh kế hoạch"
+_STARTING_LEVEL = regex.compile(r"[^\S\n]*(?:/[\p{L}/ ]+)?[^\S\n]+lên[^\S\n]+\d")  # "từ 500.000 đồng lên 700.000 đồng"
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
 _TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s|^\s*Điều\s+\d+\.\s")
 
@@ -128,8 +129,10 @@ class RoleReader:
         head = line[:colon]
         return bool(_cues().says_target(head[max(head.rfind(". "), 0):]))
 
-    def role(self, start: int, header: str = "") -> str:
-        """`header` is the column header of a table cell ("Dự toán (triệu đồng)")."""
+    def role(self, start: int, header: str = "", end: int | None = None) -> str:
+        """`header` is the column header of a table cell ("Dự toán (triệu đồng)"); `end` where the figure ends."""
+        if end is not None and _STARTING_LEVEL.match(self.text, end) and self.text[max(0, start - 4):start].strip() == "từ":
+            return "actual"  # the level a plan raises from is today's
         if header and (said := _cues().says_target(header)) is not None:
             return "target" if said else "actual"
         line_index = self.layout.line_index(start)
