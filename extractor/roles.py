@@ -9,7 +9,10 @@ from . import rules
 from .sentences import Layout, Span
 
 # "đạt 105% kế hoạch", "còn 3 chỉ tiêu chưa đạt": a cue right after a number is what it is measured against
-_BASE_OF = regex.compile(r"\d[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$")  # also "850 giường bệnh kế hoạch"
+# also "850 giường bệnh kế hoạch"; a year is no base ("năm 2024 công ty dự kiến")
+_BASE_OF = regex.compile(r"(?<![\p{L}\d.,])(?!(?:19|20)\d{2}(?!\d))\d(?:[\d.,]*\d)?[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$")
+# "so với chỉ tiêu 04 nhà", "(kế hoạch 5.000 đoàn viên)": a plan noun right before the number names the plan
+_PLAN_VALUE = regex.compile(r"(?<!\p{L})(?:chỉ tiêu|kế hoạch|mục tiêu)[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
 _STARTING_LEVEL = regex.compile(r"[^\S\n]*(?:/[\p{L}/ ]+)?[^\S\n]+lên[^\S\n]+\d")  # "từ 500.000 đồng lên 700.000 đồng"
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
 _TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s|^\s*Điều\s+\d+\.\s")
@@ -45,6 +48,8 @@ class _Cues:
 
         `before` is the sentence up to the figure, `sentence` the whole of it."""
         if (m := self.bracketed.search(before)) and not self.result_verb.search(before, 0, m.start()):
+            return True
+        if _PLAN_VALUE.search(before) and not self.result_verb.search(before, 0, len(before) - 12):
             return True
         if self.result.search(before):
             return False

@@ -162,6 +162,8 @@ def _column_unit(header: list[str], col: int) -> str:
     """"Số đoàn viên (người)" → người; "Nữ" → người; "Kế hoạch kết nạp" after "Số đoàn viên" → đoàn viên."""
     if _data()["label_word"].fullmatch(header[col].strip()):
         return _data()["default_unit"]
+    if regex.match(r"(?i)trong\s+đó\b", header[col].strip()) and col > 1:
+        return _column_unit(header, col - 1)  # "Kết nạp mới | Trong đó nữ": women among those admitted
     for name in [header[col], *reversed(header[1:col])]:
         if _data()["label_word"].fullmatch(name.strip()):
             continue  # "Nữ", "Đảng viên": a category of the thing counted, not the thing
