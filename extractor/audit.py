@@ -96,7 +96,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     table_groups, table_fractions = finder.table_relations()
     for g in finder.groups() + table_groups:
         findings.extend(_group_findings(doc, figures, finder, g))
-    for fr in finder.fractions() + table_fractions + finder.named_bases():
+    for fr in finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases():
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent) for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]

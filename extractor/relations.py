@@ -52,9 +52,11 @@ class _Cues:
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         # "10 người, chiếm 53%", "52 CĐCS (59,8%)", "14.268 đoàn viên đăng ký danh hiệu ..., đạt 89,5%"
-        self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[\s,;(]*(?:{word(d['share_links'])})?[\s:]*"
-                                   rf"|[^;.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        # without a share verb only a bracket: "52 CĐCS (59,8%)", never "5,42 tỷ đồng; 100% CĐCS ..."
+        self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^\S\n]*\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
+                                   rf"|[^;.\n\d%()\"“”]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*$", regex.IGNORECASE)
+        self.leading_share = regex.compile(rf"[\s,]*(?:{alt(d['leading_share_links'])})[\s:]*", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
@@ -135,7 +137,8 @@ class Finder:
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:60])
             if m:
                 found.extend(self._forward(i, t, m))
-                if other := self._other_total(i):  # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"
+                if not m.group().rstrip().endswith("(") and (other := self._other_total(i)):
+                    # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"
                     found.extend(self._forward(other, self.figures[other], m, stop_at=t.end))
             if (sm := c.sum.search(self.text, max(0, t.start - 80), t.start)) and not self._is_part_of_enumeration(i, found):
                 group = self._backward(i, t, sm.start())
@@ -153,8 +156,11 @@ class Finder:
         j = i - 1
         f, t = self.figures[j], self.figures[i]
         gap = self.text[f.end:t.start]
-        same_clause = len(gap) <= 25 and ";" not in gap and "\n" not in gap
-        return j if same_clause and f.kind != t.kind and f.kind != "percent" and not self.is_rate(j) else None
+        # "214 CĐCS với 68.412 đoàn viên, trong đó ...", "12.650 suất quà ..., tổng trị giá hơn 7,4 tỷ đồng, trong đó ..."
+        reach = 25 if f.kind == t.kind else 90
+        same_clause = len(gap) <= reach and not any(ch in gap for ch in ";.()\n")
+        other = f.kind != t.kind or f.unit != t.unit
+        return j if same_clause and other and f.kind != "percent" and not self.is_rate(j) else None
 
     def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None) -> list[Group]:
         cue = m.group()
@@ -165,8 +171,8 @@ class Finder:
             f = self.figures[j]
             if f.start >= stop:
                 break
-            if stop_at is not None and f.start < stop_at:
-                continue
+            if stop_at is not None and (f.start < stop_at or f.kind == t.kind and f.unit != t.unit):
+                continue  # a total named before another: only parts of its own noun
             if (_comparable(t, f) and f.role == t.role and not self.is_rate(j)
                     and not cues().parts.match(self.text[f.end:f.end + 40])):
                 parts.append(j)
@@ -176,6 +182,7 @@ class Finder:
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE))
         group = Group(total=i, parts=parts, selection=selection)
         group.shares = {j: s for j in parts if (s := self.share_of(j, own_base=False)) is not None}
+        group.shares.update({j: p for j, p in self.leading_shares() if j in parts and j not in group.shares})
         return [group]
 
     def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
@@ -247,6 +254,32 @@ class Finder:
                     and regex.fullmatch(r"\s*(?:/|trong tổng số|trên tổng số|trong số|trên tổng)\s*", self.text[a.end:b.start])
                     and regex.fullmatch(r"[^.;\n]{0,100}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
                 found.append(Fraction(part=i, base=i + 1, percent=i + 2))
+        return found
+
+    def leading_shares(self) -> list[tuple[int, int]]:
+        """"CĐCS được sử dụng 75%, tương ứng 428.400.000 đồng": (amount, its share) when the share comes first."""
+        pairs = []
+        for p in range(len(self.figures) - 1):
+            if self.figures[p].kind == "percent" and self.figures[p + 1].kind != "percent" \
+                    and cues().leading_share.fullmatch(self.text[self.figures[p].end:self.figures[p + 1].start]):
+                pairs.append((p + 1, p))
+        return pairs
+
+    def sentence_bases(self) -> list[Fraction]:
+        """A share with no base named: read against the larger figures before it in its sentence
+        ("05 giáo viên dự thi, 04 đồng chí được công nhận, đạt tỷ lệ 80%"); one fitting suffices."""
+        found = []
+        grouped = {j for g in self.groups() for j in [g.total, *g.parts]}
+        shares = [(i, p) for i in range(len(self.figures)) if (p := self.share_of(i, own_base=False)) is not None]
+        for i, p in shares + self.leading_shares():
+            if i in grouped or self.is_rate(i) or cues().whole_base.match(self.text, self.figures[p].end):
+                continue
+            sentence = self.layout.sentence_of(self.figures[i].start)
+            earlier = [j for j in range(min(i, p) - 1, -1, -1) if self.figures[j].start >= sentence.start
+                       and self._comparable_base(i, j) and self.figures[j].value > self.figures[i].value
+                       and not self.is_rate(j)]
+            if earlier:
+                found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
         return found
 
     def named_bases(self) -> list[Fraction]:
