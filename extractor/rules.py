@@ -51,11 +51,6 @@ def alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@cache
-def compiled(pattern: str, flags: int = regex.IGNORECASE | regex.VERSION1) -> regex.Pattern:
-    return regex.compile(pattern, flags)
-
-
 def whole_words(words: list[str]) -> str:
     """A regex matching any cue as a whole word or phrase ("trên" but not inside "trêntrời")."""
     return rf"(?<!\p{{L}})(?:{alternation(words)})(?!\p{{L}})"
