@@ -14,7 +14,7 @@ from . import numbers, rules, segment
 from .candidates import Candidate
 
 _BLANK = r"[^\S\n]"
-_FRACTION = regex.compile(r"[^\S\n]*/[^\S\n]*")  # "86/92 CĐCS": 86 of 92
+_FRACTION = regex.compile(r"[^\S\n]*(?:/|trong số|trong tổng số|trên tổng số)[^\S\n]*")  # "86/92 CĐCS", "874 trong số 962 CĐCS"
 
 
 class Quantity(BaseModel):

@@ -74,9 +74,20 @@ def cues() -> _Cues:
 
 
 def _comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
-    """Parts of a total share its kind and rate; after "trong đó" counted nouns may differ ("lao động",
-    "đoàn viên", "người"), in a list closed by a sum they may not."""
-    return a.kind == b.kind and a.per == b.per and (not same_unit or a.unit == b.unit)
+    """Parts of a total share its kind and rate; after "trong đó" counted nouns may differ if both count
+    people ("lao động", "đoàn viên", "người"), in a list closed by a sum they may not differ."""
+    if a.kind != b.kind or a.per != b.per:
+        return False
+    return a.unit == b.unit or not same_unit and _people(a.unit) and _people(b.unit)
+
+
+@cache
+def _people_units() -> set[str]:
+    return {u.lower() for u in rules.data("relations")["people_units"]}
+
+
+def _people(unit: str) -> bool:
+    return unit.lower() in _people_units() or unit == "VND"
 
 
 class Finder:
@@ -132,8 +143,8 @@ class Finder:
         found: list[Group] = []
         c = cues()
         for i, t in enumerate(self.figures):
-            if t.kind == "percent" or self.is_rate(i) or self.is_change(i):
-                continue
+            if t.kind == "percent" or self.is_rate(i) or self.is_change(i) or self._bracketed(t):
+                continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:60])
             if m:
                 found.extend(self._forward(i, t, m))
@@ -320,7 +331,7 @@ class Finder:
 
     def _comparable_base(self, part: int, base: int) -> bool:
         a, b = self.figures[part], self.figures[base]
-        return a.kind == b.kind and a.kind != "percent" and b.value > 0
+        return a.kind != "percent" and b.value > 0 and _comparable(a, b)
 
     def in_words(self) -> list[tuple[int, int]]:
         """"103.650.000 đồng (Bằng chữ: Một trăm linh ba triệu sáu trăm năm mươi nghìn đồng)": an amount

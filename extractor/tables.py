@@ -30,6 +30,7 @@ def _data() -> dict:
         "skip": {s.lower() for s in d["skip_headers"]},
         "label_word": rules.cue_regex(d["label_words"]),
         "default_unit": d["default_unit"],
+        "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
     }
@@ -89,6 +90,13 @@ def _from_bracket(text: str, layout: Layout, c: Candidate, known: list[Quantity]
     return (q, "", "") if q else None
 
 
+def _with_unit(head: str, unit: str) -> str:
+    """"Dự toán" under "Đơn vị tính: đồng" reads as "Dự toán (đồng)"; a header with its own unit keeps it."""
+    if not head or "(" in head or _data()["percent"].search(head) or head.lower() in _data()["skip"]:
+        return head
+    return f"{head} ({unit.strip()})"
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     """Cells of one line with their spans; empty cells are kept so columns stay aligned."""
     cells, pos = [], start
@@ -104,7 +112,8 @@ def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]
 def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tuple[int, int]], list[str]]]:
     """Line index → (cells, cell spans, header cells) for lines that sit in a text table.
 
-    A table is a run of lines with cell separators; its first line is the header."""
+    A table is a run of lines with cell separators; its first line is the header. A line
+    "Đơn vị tính: đồng" just above it gives every column without a unit of its own that unit."""
     rows: dict[int, tuple] = {}
     header: list[str] | None = None
     for i, span in enumerate(layout.lines):
@@ -114,7 +123,9 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
             continue
         texts = [t for t, _ in cells]
         if header is None:
-            header = texts
+            above = text[layout.lines[i - 1].start:layout.lines[i - 1].end] if i else ""
+            unit = _data()["table_unit"].search(above)
+            header = [_with_unit(t, unit.group("unit")) if unit else t for t in texts]
             continue
         rows[i] = (texts, [s for _, s in cells], header)
     return rows
