@@ -160,6 +160,18 @@ class Finder:
     def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
         return any(i in g.parts for g in found)
 
+    def _one_per_item(self, parts: list[int], start: int, stop: int) -> list[int]:
+        """In a list of items separated by ";" or lines, each item gives one part: its last amount
+        ("đoàn phí thu 58.920.000 đồng, nộp cấp trên 23.568.000 đồng, sử dụng 35.352.000 đồng; ...")."""
+        region = self.text[start:stop]
+        if not regex.search(r";|\n", region):
+            return parts
+        cuts = [start + m.end() for m in regex.finditer(r";|\n", region)]
+        items: dict[int, int] = {}
+        for j in parts:
+            items[sum(1 for c in cuts if c <= self.figures[j].start)] = j
+        return sorted(items.values())
+
     def _other_total(self, i: int) -> int | None:
         """A total of the other kind just before a total in the same clause."""
         if i == 0:
@@ -184,9 +196,11 @@ class Finder:
                 break
             if stop_at is not None and (f.start < stop_at or f.kind == t.kind and f.unit != t.unit):
                 continue  # a total named before another: only parts of its own noun
-            if (_comparable(t, f) and f.role == t.role and not self.is_rate(j)
-                    and not cues().parts.match(self.text[f.end:f.end + 40])):
+            # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
+            # the figures of its breakdown, bracketed or not the last of their item, do not
+            if _comparable(t, f) and f.role == t.role and not self.is_rate(j) and (bracket or not self._bracketed(f)):
                 parts.append(j)
+        parts = self._one_per_item(parts, t.end, stop)
         if not parts:
             return []
         selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and not bracket
