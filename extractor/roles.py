@@ -51,8 +51,8 @@ class _Cues:
             return True
         if _PLAN_VALUE.search(before) and not self.result_verb.search(before, 0, len(before) - 12):
             return True
-        if self.result.search(before):
-            return False
+        if (result := self.result.search(before)) and not self.target.search(before, 0, result.start()):
+            return False  # "kết quả ..." reports; "phấn đấu hoàn thành kế hoạch ..." still plans
         cue = None
         for found in self.target.finditer(before):
             if not (_BASE_OF.search(before, 0, found.start()) or _closed_bracket(before, found)

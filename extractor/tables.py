@@ -16,6 +16,7 @@ _AFTER_BARE = regex.compile(r"\s*(?:[;,.]\s|[;,.]?$|$)")
 _CLOSE = regex.compile(r"[^\S\n]*\)")
 _PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){0,4})[^\S\n]+$")
 _BRACKET = regex.compile(r"\(([^()]+)\)")
+_AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
 
 @cache
@@ -29,6 +30,7 @@ def _data() -> dict:
                   for k, v in sorted(d["money_headers"].items(), key=lambda kv: -len(kv[0]))],
         "skip": {s.lower() for s in d["skip_headers"]},
         "label_word": rules.cue_regex(d["label_words"]),
+        "category": rules.cue_regex(d["category_words"]),
         "default_unit": d["default_unit"],
         "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
@@ -52,7 +54,8 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
         if c.spelled_value is not None:
             continue
         cell = rows.get(layout.line_index(c.start))
-        got = _from_table(text, c, cell) if cell else (_from_label(text, layout, c) or _from_bracket(text, layout, c, known))
+        got = _from_table(text, c, cell) if cell else (
+            _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known))
         if got:
             found.append(got)
     return found
@@ -95,6 +98,20 @@ def _with_unit(head: str, unit: str) -> str:
     if not head or "(" in head or _data()["percent"].search(head) or head.lower() in _data()["skip"]:
         return head
     return f"{head} ({unit.strip()})"
+
+
+def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
+    """"giảm 09 đoàn viên (nghỉ hưu 06, chuyển công tác 03)": bare numbers in brackets right after a count
+    break it down and count the same thing."""
+    opened = text.rfind("(", 0, c.start)
+    if (opened < 0 or ")" in text[opened:c.start] or ")" not in text[c.end:c.end + 80]
+            or not _AFTER_ASIDE.match(text, c.end) or grammar().not_counted.match(text, c.end) or text[c.start - 1] == "+"):
+        return None  # not "(tức 24 tháng Chạp)", "(GMT+7)", "(3 tháng/lần)"
+    owner = next((q for q in known if q.kind == "count" and q.end <= opened and not text[q.end:opened].strip()), None)
+    if owner is None:
+        return None
+    q = _bare(c, "count", owner.unit, 1)
+    return (q, "", "") if q else None
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
@@ -171,12 +188,12 @@ def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str
 
 def _column_unit(header: list[str], col: int) -> str:
     """"Số đoàn viên (người)" → người; "Nữ" → người; "Kế hoạch kết nạp" after "Số đoàn viên" → đoàn viên."""
-    if _data()["label_word"].fullmatch(header[col].strip()):
+    if _data()["category"].fullmatch(header[col].strip()):
         return _data()["default_unit"]
     if regex.match(r"(?i)trong\s+đó\b", header[col].strip()) and col > 1:
         return _column_unit(header, col - 1)  # "Kết nạp mới | Trong đó nữ": women among those admitted
     for name in [header[col], *reversed(header[1:col])]:
-        if _data()["label_word"].fullmatch(name.strip()):
+        if _data()["category"].fullmatch(name.strip()):
             continue  # "Nữ", "Đảng viên": a category of the thing counted, not the thing
         bracket = _BRACKET.search(name)
         if unit := (bracket and _unit_named_in(bracket.group(1))) or _unit_named_in(name):
