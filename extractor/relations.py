@@ -183,7 +183,9 @@ class Finder:
         reach = 25 if f.kind == t.kind else 90
         same_clause = len(gap) <= reach and not any(ch in gap for ch in ";.()\n")
         other = f.kind != t.kind or f.unit != t.unit
-        return j if same_clause and other and f.kind != "percent" and not self.is_rate(j) else None
+        listed = j > 0 and (p := self.figures[j - 1]).kind == f.kind and p.unit == f.unit \
+            and not regex.search(r"[;.\n]", self.text[p.end:f.start])  # "xây mới 18 nhà, sửa chữa 25 nhà ...": an item
+        return j if same_clause and other and not listed and f.kind != "percent" and not self.is_rate(j) else None
 
     def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None) -> list[Group]:
         cue = m.group()

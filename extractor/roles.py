@@ -32,7 +32,7 @@ class _Cues:
         self.not_cue = rules.cue_regex(d["not_cues"])
         self.heading = rules.cue_regex(d["heading_cues"])
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
-        self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,8}}[^\S\n]*\([^\S\n]*$", regex.IGNORECASE)
+        self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,8}}[^\S\n]*\((?![^\S\n]*(?:đạt|vượt|tăng|giảm|bằng))(?:[^()\d\n,;]{{0,20}}|[^()\n]*,[^()\d\n,;]{{0,20}})$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
 
     def _inside_not_cue(self, text: str, cue: regex.Match) -> bool:
