@@ -94,6 +94,7 @@ class Finder:
     def __init__(self, text: str, figures: list[Figure]):
         self.text, self.figures = text, figures
         self.layout = Layout(text)
+        self._groups: list[Group] | None = None  # found once, used by several checks
 
     def _bracketed(self, f: Figure) -> bool:
         """Inside brackets that close after it: "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"."""
@@ -140,6 +141,11 @@ class Finder:
         return end
 
     def groups(self) -> list[Group]:
+        if self._groups is None:
+            self._groups = self._find_groups()
+        return self._groups
+
+    def _find_groups(self) -> list[Group]:
         found: list[Group] = []
         c = cues()
         for i, t in enumerate(self.figures):
