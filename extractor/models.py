@@ -1,6 +1,7 @@
 """Records that cross stage boundaries; `Figure` is the spec's contract, field for field."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -66,10 +67,9 @@ class Document(BaseModel):
     parts: list[Part] = []
 
     def page_at(self, offset: int) -> int | None:
-        for part in self.parts:
-            if part.start <= offset < part.end:
-                return part.page
-        return None
+        """Parts are in text order, so a binary search finds the one holding `offset`."""
+        i = bisect_right(self.parts, offset, key=lambda part: part.start) - 1
+        return self.parts[i].page if i >= 0 and offset < self.parts[i].end else None
 
 
 class FileError(BaseModel):
