@@ -45,7 +45,7 @@ class _Cues:
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(]{{0,40}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
@@ -53,8 +53,11 @@ class _Cues:
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         # "10 người, chiếm 53%", "52 CĐCS (59,8%)", "14.268 đoàn viên đăng ký danh hiệu ..., đạt 89,5%"
         # without a share verb only a bracket: "52 CĐCS (59,8%)", never "5,42 tỷ đồng; 100% CĐCS ..."
-        self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^\S\n]*\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
+        # or a bracket after a short clause: "38 tổ công đoàn đạt vững mạnh (90,5%)"
+        self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^;,.\n\d%()\"“”]{{0,50}}\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^;.\n\d%()\"“”]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
+        self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*$", regex.IGNORECASE)
         self.leading_share = regex.compile(rf"[\s,]*(?:{alt(d['leading_share_links'])})[\s:]*", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
@@ -62,6 +65,7 @@ class _Cues:
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
         self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
+        self.average = regex.compile(rf"{word(d['average_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
         self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
@@ -109,7 +113,9 @@ class Finder:
     def is_rate(self, i: int) -> bool:
         """"mỗi cháu 100.000 đồng", "bình quân 6,5 triệu đồng/người": an amount per unit."""
         f = self.figures[i]
-        return f.per is not None or bool(cues().rate.search(self.text, max(0, f.start - 30), f.start))
+        before = max(0, f.start - 30)
+        return (f.per is not None or bool(cues().rate.search(self.text, before, f.start))
+                or f.kind != "count" and bool(cues().average.search(self.text, before, f.start)))
 
     def share_of(self, i: int, own_base: bool = True) -> int | None:
         """The percentage that follows figure i through a share verb ("10 người, chiếm 53%").
@@ -118,7 +124,8 @@ class Finder:
         of the group the figure stands in."""
         f = self.figures[i]
         following = i + 1
-        if aside := _ASIDE.match(self.text, f.end):  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"
+        aside = _ASIDE.match(self.text, f.end)  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"
+        if aside and following < len(self.figures) and self.figures[following].kind != "percent":
             while following < len(self.figures) and self.figures[following].start < aside.end():
                 following += 1
         if following < len(self.figures) and not self._bracketed(f):
@@ -151,10 +158,10 @@ class Finder:
         for i, t in enumerate(self.figures):
             if t.kind == "percent" or self.is_rate(i) or self.is_change(i) or self._bracketed(t):
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
-            m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:60])
+            m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
             if m:
                 found.extend(self._forward(i, t, m))
-                if not m.group().rstrip().endswith("(") and (other := self._other_total(i)):
+                if not m.group().rstrip().endswith("(") and (other := self._other_total(i)) is not None:
                     # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"
                     found.extend(self._forward(other, self.figures[other], m, stop_at=t.end))
             if (sm := c.sum.search(self.text, max(0, t.start - 80), t.start)) and not self._is_part_of_enumeration(i, found):
@@ -311,6 +318,9 @@ class Finder:
             earlier = [j for j in range(min(i, p) - 1, -1, -1) if self.figures[j].start >= sentence.start
                        and self._comparable_base(i, j) and self.figures[j].value > self.figures[i].value
                        and not self.is_rate(j)]
+            if not cues().share_verb.search(self.text, self.figures[min(i, p)].end, self.figures[max(i, p)].start):
+                # a bare bracket ("đảng viên 58 người (51,8%)") names no base: only one the text introduces
+                earlier = [j for j in earlier if cues().base_intro.search(self.text, max(0, self.figures[j].start - 20), self.figures[j].start)]
             if earlier:
                 found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
         return found
