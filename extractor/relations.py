@@ -56,6 +56,7 @@ class _Cues:
         # or a bracket after a short clause: "38 tổ công đoàn đạt vững mạnh (90,5%)"
         self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^;,.\n\d%()\"“”]{{0,50}}\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^;.\n\d%()\"“”]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*$", regex.IGNORECASE)
@@ -243,14 +244,30 @@ class Finder:
                 start = above.start
                 if body.endswith(":"):  # the line that opens the list
                     break
+        ends = []
+        if not self.text[start:cue_start].strip(" \t-–+•*") and start > line.start:
+            # "...; sửa chữa 7 nhà, thành tiền 140 triệu đồng. Tổng kinh phí hỗ trợ nhà ở là 1 tỷ 040 triệu đồng."
+            previous = self.layout.sentence_of(len(self.text[:start].rstrip()) - 1)
+            listed = self.text[previous.start:start]
+            if ";" in listed and not cues().parts_cue.search(listed):  # not the breakdown of another total
+                start, ends = previous.start, [start]
         region = self.text[start:cue_start]
-        separators = [start + m.end() for m in regex.finditer(r";|\n", region)]
+        separators = sorted([start + m.end() for m in regex.finditer(r";|\n", region)] + ends)
         own_item = self.text[separators[-1] if separators else start:cue_start].strip(" \t-–+•*")
         if own_item and not cues().ellipsis.search(own_item[-4:]):
             return None  # "khen thưởng 387 lượt cháu với tổng số tiền 96,7 triệu đồng": the total of its own item
-        if not separators:
-            separators = [start + m.end() for m in regex.finditer(r",\s", region)]
-        bounds = [start, *separators, cue_start]
+        parts = self._items(i, t, start, separators, cue_start)
+        if len(parts) < 2:  # "Quỹ “Vì người nghèo” 12.480.000 đồng, Quỹ “Mái ấm Công đoàn” 8.560.000 đồng; tổng cộng ..."
+            commas = [start + m.end() for m in regex.finditer(r",\s", region)]
+            parts = self._items(i, t, start, sorted(set(separators + commas)), cue_start)
+        if len(parts) < 2:
+            return None
+        tail = self.text[self.figures[parts[-1]].end:cue_start]
+        return Group(total=i, parts=parts, selection=False, open_ended=bool(cues().ellipsis.search(tail)))
+
+    def _items(self, i: int, t: Figure, start: int, separators: list[int], stop: int) -> list[int]:
+        """The last amount of each item between the separators that may add up to total i."""
+        bounds = [start, *separators, stop]
         parts = []
         for a, b in zip(bounds, bounds[1:]):
             inside = [j for j, f in enumerate(self.figures)
@@ -258,10 +275,7 @@ class Finder:
             inside = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
             if inside:
                 parts.append(inside[-1])
-        if len(parts) < 2:
-            return None
-        tail = self.text[self.figures[parts[-1]].end:cue_start]
-        return Group(total=i, parts=parts, selection=False, open_ended=bool(cues().ellipsis.search(tail)))
+        return parts
 
     def two_way_split(self, group: Group) -> list[list[int]]:
         """"214 CĐCS, trong đó 201 CĐCS thuộc doanh nghiệp FDI và 13 CĐCS thuộc doanh nghiệp ngoài nhà nước":
