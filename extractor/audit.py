@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import intervals
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
+from .changes import changes
 from .relations import Finder, Group
 
 HUNDRED = Interval(100.0, 100.0)
@@ -63,9 +64,11 @@ def _part_exceeds(doc: str, f: list[Figure], total: int, part: int) -> Finding |
                     f"Một phần «{f[part].text}» lớn hơn cả tổng số «{f[total].text}».")
 
 
-def _percent_of_base(doc: str, f: list[Figure], part: int, base: int, percent: int) -> Finding:
+def _percent_of_base(doc: str, f: list[Figure], part: int, base: int, percent: int, change: int = 0) -> Finding:
     a, b, p = intervals.of(f[part]), intervals.of(f[base]), intervals.of(f[percent])
     expected = Interval(100 * a.lo / b.hi if b.hi else 0.0, 100 * a.hi / b.lo if b.lo else float("inf"))
+    if change:  # "tăng 43,5%": how far part is above base; "giảm 12%": how far below
+        expected = Interval(expected.lo - 100, expected.hi - 100) if change > 0 else Interval(100 - expected.hi, 100 - expected.lo)
     verdict = _verdict(expected, p)
     ratio = f"{f[part].text} / {f[base].text}"
     message = (f"Tỷ lệ «{f[percent].text}» khớp với {ratio} ({expected}%)." if verdict == "consistent"
@@ -96,8 +99,9 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     table_groups, table_fractions = finder.table_relations()
     for g in finder.groups() + table_groups:
         findings.extend(_group_findings(doc, figures, finder, g))
-    for fr in finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases():
-        checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent) for base in [fr.base, *fr.alternatives]]
+    found = finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases()
+    for fr in found + changes(text, figures, finder.layout):
+        checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change) for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]
     for first, second in finder.in_words():

@@ -36,6 +36,7 @@ class Fraction:
     base: int
     percent: int
     alternatives: list[int] = field(default_factory=list)  # other figures the base may be; one fitting suffices
+    change: int = 0  # +1: the percentage is how much part exceeds base ("tăng 43,5%"), −1: how much it falls short
 
 
 class _Cues:
@@ -78,7 +79,7 @@ def cues() -> _Cues:
     return _Cues()
 
 
-def _comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
+def comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
     """Parts of a total share its kind and rate; after "trong đó" counted nouns may differ if both count
     people ("lao động", "đoàn viên", "người"), in a list closed by a sum they may not differ."""
     if a.kind != b.kind or a.per != b.per:
@@ -214,7 +215,7 @@ class Finder:
                 continue  # a total named before another: only parts of its own noun
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
-            if _comparable(t, f) and f.role == t.role and not self.is_rate(j) and (bracket or not self._bracketed(f)):
+            if comparable(t, f) and f.role == t.role and not self.is_rate(j) and (bracket or not self._bracketed(f)):
                 parts.append(j)
         parts = self._one_per_item(parts, t.end, stop)
         if not parts:
@@ -271,7 +272,7 @@ class Finder:
         parts = []
         for a, b in zip(bounds, bounds[1:]):
             inside = [j for j, f in enumerate(self.figures)
-                      if a <= f.start < b and j != i and _comparable(t, f, same_unit=True) and not self.is_rate(j)]
+                      if a <= f.start < b and j != i and comparable(t, f, same_unit=True) and not self.is_rate(j)]
             inside = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
             if inside:
                 parts.append(inside[-1])
@@ -377,7 +378,7 @@ class Finder:
 
     def _comparable_base(self, part: int, base: int) -> bool:
         a, b = self.figures[part], self.figures[base]
-        return a.kind != "percent" and b.value > 0 and _comparable(a, b)
+        return a.kind != "percent" and b.value > 0 and comparable(a, b)
 
     def in_words(self) -> list[tuple[int, int]]:
         """"103.650.000 đồng (Bằng chữ: Một trăm linh ba triệu sáu trăm năm mươi nghìn đồng)": an amount
@@ -419,7 +420,7 @@ class Finder:
                 if total is None or self.figures[total].kind == "percent":
                     continue
                 parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
-                if len(parts) >= 2 and all(_comparable(self.figures[total], self.figures[j]) for j in parts):
+                if len(parts) >= 2 and all(comparable(self.figures[total], self.figures[j]) for j in parts):
                     found.append(Group(total=total, parts=parts, selection=False))
         return found
 

@@ -1,0 +1,72 @@
+"""Finds percentages that state a change between two figures the text gives.
+
+"tăng từ 6,2 triệu đồng (năm 2018) lên 8,9 triệu đồng (năm 2023), tăng 43,5%" and
+"thành lập mới 37 CĐCS, vượt 23,3% so với chỉ tiêu (30 CĐCS)" say how far one figure is above
+(or below) another; the audit reads them as part/base − 100%.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import rules
+from .models import Figure
+from .relations import Fraction, comparable
+from .sentences import Layout
+
+
+class _Cues:
+    def __init__(self) -> None:
+        d = rules.data("relations")
+        word = rules.whole_words
+        self.up = regex.compile(rf"{word(d['increase_words'])}[^\S\n]*$", regex.IGNORECASE)
+        self.down = regex.compile(rf"{word(d['decrease_words'])}[^\S\n]*$", regex.IGNORECASE)
+        self.start = regex.compile(rf"{word(d['change_from'])}[^\S\n]*$", regex.IGNORECASE)
+        self.end = regex.compile(rf"^[^\d;\n]{{0,40}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
+        # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
+        self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",
+                                            regex.IGNORECASE)
+
+
+@cache
+def cues() -> _Cues:
+    return _Cues()
+
+
+def changes(text: str, figures: list[Figure], layout: Layout) -> list[Fraction]:
+    found = []
+    for p, f in enumerate(figures):
+        if f.kind != "percent" or p == 0:
+            continue
+        head = text[max(0, f.start - 20):f.start]
+        sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
+        if sign and (pair := _from_to(text, figures, layout, p) or _against_bracket(text, figures, layout, p)):
+            part, base = pair
+            found.append(Fraction(part=part, base=base, percent=p, change=sign))
+    return found
+
+
+def _from_to(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[int, int] | None:
+    """"từ A lên B, tăng P%" in the percentage's sentence."""
+    sentence = layout.sentence_of(figures[p].start)
+    for b in range(p - 1, 0, -1):
+        a = b - 1
+        if figures[a].start < sentence.start:
+            return None
+        fa, fb = figures[a], figures[b]
+        if (fa.kind != "percent" and comparable(fa, fb) and cues().start.search(text, max(0, fa.start - 12), fa.start)
+                and cues().end.match(text[fa.end:fb.start])):
+            return b, a
+    return None
+
+
+def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[int, int] | None:
+    """"37 CĐCS, vượt 23,3% so với chỉ tiêu (30 CĐCS)": the figure before against the one in brackets."""
+    if p + 1 >= len(figures) or not cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start]):
+        return None
+    part, base = figures[p - 1], figures[p + 1]
+    gap = text[part.end:figures[p].start]
+    if part.kind == "percent" or not comparable(part, base) or len(gap) > 40 or regex.search(r"[;.\n()]", gap):
+        return None
+    return p - 1, p + 1
