@@ -23,7 +23,8 @@ class _Cues:
         self.up = regex.compile(rf"{word(d['increase_words'])}[^\S\n]*$", regex.IGNORECASE)
         self.down = regex.compile(rf"{word(d['decrease_words'])}[^\S\n]*$", regex.IGNORECASE)
         self.start = regex.compile(rf"{word(d['change_from'])}[^\S\n]*$", regex.IGNORECASE)
-        self.end = regex.compile(rf"^[^\d;\n]{{0,40}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
+        # "từ 6,2 triệu đồng/người/tháng (năm 2018) lên": an aside in brackets may hold a year
+        self.end = regex.compile(rf"^(?:[^\d;\n()]|\([^()\n]{{0,30}}\)){{0,60}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",
                                             regex.IGNORECASE)
