@@ -132,6 +132,6 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list
 def _share_in_group(doc: str, f: list[Figure], g: Group, part: int, percent: int) -> Finding:
     """A share is read against the group total, or against an earlier part that contains it
     ("493 đoàn viên, chiếm 94,6%; đoàn viên nữ 339 người, chiếm 68,8%" is 339 of 493)."""
-    bases = [g.total, *[k for k in g.parts if k < part and f[k].value >= f[part].value]]
+    bases = [g.total, *[k for k in g.members or g.parts if k < part and f[k].value >= f[part].value]]
     checks = [_percent_of_base(doc, f, part, base, percent) for base in bases]
     return next((c for c in checks if c.verdict == "consistent"), checks[0])

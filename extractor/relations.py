@@ -16,6 +16,7 @@ from .models import Figure
 from .sentences import Layout
 
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
+_ITEM_BREAKS = ";,:(\n"
 _LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
@@ -28,6 +29,8 @@ class Group:
     selection: bool  # "trong đó": some of the whole, not necessarily all of it
     open_ended: bool = False  # the list ends in "…": its sum is a lower bound
     shares: dict[int, int] = field(default_factory=dict)  # part → its percentage
+    # after "trong đó" every figure listed counts ("nữ 231 người (56,1%), nam 181 người (43,9%)" in one item)
+    members: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -217,14 +220,15 @@ class Finder:
             # the figures of its breakdown, bracketed or not the last of their item, do not
             if comparable(t, f) and f.role == t.role and not self.is_rate(j) and (bracket or not self._bracketed(f)):
                 parts.append(j)
+        listed = parts
         parts = self._one_per_item(parts, t.end, stop)
         if not parts:
             return []
         selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE))
-        group = Group(total=i, parts=parts, selection=selection)
-        group.shares = {j: s for j in parts if (s := self.share_of(j, own_base=False)) is not None}
-        group.shares.update({j: p for j, p in self.leading_shares() if j in parts and j not in group.shares})
+        group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts)
+        group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None}
+        group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
         return [group]
 
     def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
@@ -293,12 +297,19 @@ class Finder:
         for pair in cues().complements:
             chosen = []
             for word in pair:
-                hit = [j for j in group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self.figures[j].subject.lower())]
+                hit = [j for j in group.members or group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self._label(j))]
                 if len(hit) == 1:
                     chosen.append(hit[0])
             if len(chosen) == len(pair):
                 subsets.append(chosen)
         return subsets
+
+    def _label(self, j: int) -> str:
+        """What a listed figure is of: its subject and the words before it in its item ("nữ 231 người")."""
+        f = self.figures[j]
+        head = self.text[max(0, f.start - 40):f.start]
+        item = head[max(head.rfind(c) for c in _ITEM_BREAKS) + 1:]
+        return f"{item} {f.subject}".lower()
 
     def fractions(self) -> list[Fraction]:
         """"11/38 chức danh (28,9%)": a part, its base and the share stated for them."""
