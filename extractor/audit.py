@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import intervals
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
+from .breakdowns import breakdowns
 from .changes import changes
 from .relations import Finder, Group
 
@@ -97,10 +98,14 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
     table_groups, table_fractions = finder.table_relations()
-    for g in finder.groups() + table_groups:
+    groups = finder.groups() + table_groups
+    fractions = finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases() \
+        + changes(text, figures, finder.layout)
+    resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
+    more_groups, more_fractions = breakdowns(finder, resolved)
+    for g in groups + more_groups:
         findings.extend(_group_findings(doc, figures, finder, g))
-    found = finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases()
-    for fr in found + changes(text, figures, finder.layout):
+    for fr in fractions + more_fractions:
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change) for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]

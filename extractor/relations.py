@@ -453,7 +453,7 @@ class Finder:
                     rows = [(x, y, z) for x, y, z in zip(column(a), column(b), shares)
                             if None not in (x, y, z) and self.figures[y].value and self.figures[z].kind == "percent"]
                     fits = sum(1 for x, y, z in rows
-                               if of(self.figures[z]).meets(_ratio(of(self.figures[x]), of(self.figures[y]))))
+                               if of(self.figures[z]).meets(ratio(of(self.figures[x]), of(self.figures[y]))))
                     if len(rows) >= 2 and fits >= max(2, 0.6 * len(rows)) and (best is None or fits > best[0]):
                         best = (fits, rows)
             if best:
@@ -461,7 +461,7 @@ class Finder:
         return found
 
 
-def _ratio(part, base):
+def ratio(part, base):
     from .intervals import Interval
 
     return Interval(100 * part.lo / base.hi if base.hi else 0.0, 100 * part.hi / base.lo if base.lo else float("inf"))

@@ -1,0 +1,74 @@
+"""Finds a breakdown given with shares whose whole the text stated before it.
+
+"Kết quả theo nguồn: đoàn viên đóng góp 1.268.300.000 đồng (54,1%); doanh nghiệp ủng hộ
+803.200.000 đồng (34,2%); các nhà hảo tâm 275.000.000 đồng (11,7%)." names no base: the whole is
+the 2.346.500.000 đồng of an earlier sentence. The base is the earlier figure that most of the
+shares fit, as with a table's ratio column, so one altered item stands out against the others;
+when the shares make 100% (or the items make the base) the items are the whole breakdown.
+"""
+from __future__ import annotations
+
+from . import intervals
+from .models import Figure
+from .relations import Finder, Fraction, Group, comparable, ratio
+
+_REACH = 2500  # how far back (characters) the whole may have been stated
+_BETWEEN_ITEMS = 300
+
+
+def breakdowns(finder: Finder, resolved: set[int]) -> tuple[list[Group], list[Fraction]]:
+    """Runs of "amount (share)" items not already read against a base (`resolved` percentages)."""
+    groups: list[Group] = []
+    fractions: list[Fraction] = []
+    for run in _runs(finder, resolved):
+        base = _base(finder, run)
+        if base is None:
+            continue
+        if _whole(finder.figures, run, base):
+            groups.append(Group(total=base, parts=[i for i, _ in run], selection=False, shares=dict(run)))
+        else:
+            fractions.extend(Fraction(part=i, base=base, percent=p) for i, p in run)
+    return groups, fractions
+
+
+def _runs(finder: Finder, resolved: set[int]) -> list[list[tuple[int, int]]]:
+    f, text = finder.figures, finder.text
+    pairs = [(i, p) for i in range(len(f)) if f[i].kind != "percent" and not finder.is_rate(i)
+             and (p := finder.share_of(i, own_base=False)) is not None and p not in resolved]
+    runs: list[list[tuple[int, int]]] = []
+    for i, p in pairs:
+        last = runs[-1][-1] if runs else None
+        if (last and comparable(f[last[0]], f[i]) and f[i].start - f[last[1]].end < _BETWEEN_ITEMS
+                and not _sentence_break(text[f[last[1]].end:f[i].start])):
+            runs[-1].append((i, p))
+        else:
+            runs.append([(i, p)])
+    return [r for r in runs if len(r) >= 3]
+
+
+def _sentence_break(gap: str) -> bool:
+    """Items of one breakdown run on with ";" or list lines, not across a full stop."""
+    return any(gap.rstrip().endswith(end) or f"{end} " in gap for end in (".", "!", "?"))
+
+
+def _base(finder: Finder, run: list[tuple[int, int]]) -> int | None:
+    """The earlier figure that the most shares fit: at least two, and at least 60% of the items."""
+    f = finder.figures
+    first = f[run[0][0]].start
+    best, best_fits = None, 0
+    for j in range(run[0][0] - 1, -1, -1):
+        b = f[j]
+        if b.start < first - _REACH:
+            break
+        if b.kind == "percent" or not comparable(f[run[0][0]], b) or finder.is_rate(j) or not b.value:
+            continue
+        fits = sum(1 for i, p in run if intervals.of(f[p]).meets(ratio(intervals.of(f[i]), intervals.of(b))))
+        if fits > best_fits:
+            best, best_fits = j, fits
+    return best if best_fits >= max(2, 0.6 * len(run)) else None
+
+
+def _whole(f: list[Figure], run: list[tuple[int, int]], base: int) -> bool:
+    shares = sum((intervals.of(f[p]) for _, p in run), intervals.Interval(0.0, 0.0))
+    items = sum((intervals.of(f[i]) for i, _ in run), intervals.Interval(0.0, 0.0))
+    return shares.meets(intervals.Interval(100.0, 100.0)) or items.meets(intervals.of(f[base]))
