@@ -12,6 +12,7 @@ from .models import Figure, FigureRef, Finding
 from .breakdowns import breakdowns
 from .changes import changes
 from .relations import Finder, Group
+from .restatements import restatements
 
 HUNDRED = Interval(100.0, 100.0)
 
@@ -109,7 +110,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change) for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]
-    for first, second in finder.in_words():
+    for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_restated(doc, figures, first, second))
     return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))
 

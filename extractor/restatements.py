@@ -1,0 +1,99 @@
+"""Finds a quantity the report states twice, so the two statements can be compared.
+
+Reports repeat themselves: a table row in the prose ("Phân xưởng cắt | 120 | 98 | 81,7%" and
+later "nhất là Phân xưởng cắt (81,7%)"). A pair is linked only by what the text says around the
+numbers, never by their values, so a restatement that was changed still finds its first statement.
+The same words around two numbers elsewhere in the prose ("xây mới 18 nhà" … "xây mới 15 nhà")
+were tried and dropped: plans, other years and other units repeat them too often.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from . import rules, tables
+from .models import Figure
+from .relations import Finder
+
+_WORD = regex.compile(r"\p{L}+")
+_RATE_VERB = regex.compile(r"(?<!\p{L})đạt(?!\p{L})")
+_CLAUSE_BREAK = regex.compile(r"[;:.!?()\n\d|]")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.data("relations")["restated_stop_words"])
+
+
+def restatements(finder: Finder) -> list[tuple[int, int]]:
+    return sorted(set(_table_in_prose(finder)))
+
+
+def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
+    """A prose figure right after the name of a table row: the row's one cell of that kind, or the
+    cell whose column header the clause also names ("Công đoàn các KCN kết nạp 4.326 đoàn viên")."""
+    f, text = finder.figures, finder.text
+    pairs = []
+    for grid in tables.grids(text, finder.layout):
+        rows = [(_label(texts), _cells(f, spans)) for texts, spans in grid.rows]
+        in_grid = {i for _, cells in rows for _, i in cells}
+        names = _row_names([label for label, _ in rows])
+        for j, x in enumerate(f):
+            if j in in_grid or x.role != "actual" or x.kind == "percent" and _names_whole(text, x.end):
+                continue  # "chi quản lý hành chính chiếm 5,3% tổng chi": a share of another whole than the row's rate
+            clause = _clause_before(text, len(text[:x.start].rstrip(" (")), 80).lower()
+            for name, row in names.items():
+                if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30:
+                    continue  # "thu khác gồm ... 350.000.000 đồng": the row's name heads another statement
+                if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") or _RATE_VERB.search(said)):
+                    break  # "CĐCS được sử dụng 60%": a share in the prose, not the row's rate "(81,7%)", "đạt 77,8%"
+                same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
+                        and (x.kind == "percent" or f[i].unit in (x.unit, ""))]
+                named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(said, grid.header[col])]
+                chosen = same if len(same) == 1 else named if len(named) == 1 else []
+                pairs.extend((i, j) for _, i in chosen)
+                break
+    return pairs
+
+
+def _label(texts: list[str]) -> str:
+    return next((t.strip() for t in texts if len(_WORD.findall(t)) >= 2), "")
+
+
+def _cells(f: list[Figure], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(col, i) for col, (s, e) in enumerate(spans) for i, x in enumerate(f) if s <= x.start < max(e, s + 1)]
+
+
+def _row_names(labels: list[str]) -> dict[str, int]:
+    """Each row's label and the endings of it that name no other row, longest first
+    ("LĐLĐ thị xã Điện Bàn" is also "thị xã Điện Bàn" and "Điện Bàn" in the prose); a two-word
+    ending must be a proper name ("Điện Bàn"), not a common noun ("công đoàn")."""
+    names: dict[str, int] = {}
+    lowered = [label.lower() for label in labels]
+    for row, label in enumerate(labels):
+        words = label.split()
+        for k in range(len(words), 1, -1):
+            ending = words[-k:]
+            name = " ".join(ending).lower()
+            proper = k > 2 or k == len(words) or all(w[:1].isupper() for w in ending)
+            if proper and len(name) >= 6 and sum(1 for other in lowered if name in other) == 1:
+                names.setdefault(name, row)
+    return dict(sorted(names.items(), key=lambda item: -len(item[0])))
+
+
+def _names_whole(text: str, pos: int) -> bool:
+    return bool(regex.match(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['named_whole'])}", text[pos:pos + 20],
+                            regex.IGNORECASE))
+
+
+def _clause_before(text: str, pos: int, reach: int) -> str:
+    """The words before a figure back to the start of its clause (a table row's label may hold commas)."""
+    head = text[max(0, pos - reach):pos]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end():] if breaks else head
+
+
+def _names_column(said: str, header: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(header) if w.lower() not in _stop_words()]
+    return bool(words) and all(w in said for w in words[:2])
