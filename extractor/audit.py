@@ -98,7 +98,7 @@ def _restated(doc: str, f: list[Figure], first: int, second: int) -> Finding:
 def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
-    table_groups, table_fractions = finder.table_relations()
+    table_groups, table_fractions, table_shares = finder.table_relations()
     groups = finder.groups() + table_groups
     fractions = finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases() \
         + changes(text, figures, finder.layout)
@@ -109,6 +109,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     for fr in fractions + more_fractions:
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change) for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
+    findings.extend(_shares(doc, figures, percents) for percents in table_shares)
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_restated(doc, figures, first, second))

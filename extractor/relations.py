@@ -402,23 +402,27 @@ class Finder:
                 pairs.append((i, i + 1))
         return pairs
 
-    def table_relations(self) -> tuple[list[Group], list[Fraction]]:
-        """In a text table: a total row against the rows above it, and a percentage column against the
-        pair of columns whose ratio it gives in most rows (so one wrong row stands out)."""
+    def table_relations(self) -> tuple[list[Group], list[Fraction], list[list[int]]]:
+        """In a text table: a total row against the rows above it; a percentage column against the
+        pair of columns whose ratio it gives in most rows, or against one column and its total row
+        (so one wrong row stands out); a share column whose total row says 100."""
         groups: list[Group] = []
         fractions: list[Fraction] = []
+        shares: list[list[int]] = []
         for grid in tables.grids(self.text, self.layout):
             cells = [[self._figure_in(span) for span in spans] for _, spans in grid.rows]
             labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
-            groups.extend(self._total_rows(cells, labels))
-            fractions.extend(self._ratio_columns(cells))
-        return groups, fractions
+            found, hundreds = self._total_rows(cells, labels)
+            groups.extend(found)
+            shares.extend(hundreds)
+            fractions.extend(self._ratio_columns(cells, labels))
+        return groups, fractions, shares
 
     def _figure_in(self, span: tuple[int, int]) -> int | None:
         return next((i for i, f in enumerate(self.figures) if span[0] <= f.start < max(span[1], span[0] + 1)), None)
 
-    def _total_rows(self, cells: list[list[int | None]], labels: list[str]) -> list[Group]:
-        found = []
+    def _total_rows(self, cells: list[list[int | None]], labels: list[str]) -> tuple[list[Group], list[list[int]]]:
+        found, hundreds = [], []
         for r, label in enumerate(labels):
             if not cues().table_total.match(label):
                 continue
@@ -428,18 +432,23 @@ class Finder:
                     break  # a previous total or a section row ("B | Phần thu") bounds the parts
                 above.append(p)
             for col, total in enumerate(cells[r]):
-                if total is None or self.figures[total].kind == "percent":
+                if total is None:
                     continue
                 parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
-                if len(parts) >= 2 and all(comparable(self.figures[total], self.figures[j]) for j in parts):
+                if len(parts) < 2 or not all(comparable(self.figures[total], self.figures[j]) for j in parts):
+                    continue
+                if self.figures[total].kind != "percent":
                     found.append(Group(total=total, parts=parts, selection=False))
-        return found
+                elif self.figures[total].value == 100:  # "Tổng cộng | 405 | 100": the rows' shares make 100%
+                    hundreds.append(parts)
+        return found, hundreds
 
-    def _ratio_columns(self, cells: list[list[int | None]]) -> list[Fraction]:
+    def _ratio_columns(self, cells: list[list[int | None]], labels: list[str]) -> list[Fraction]:
         from .intervals import of
 
         width = max(len(row) for row in cells)
         column = lambda c: [row[c] if c < len(row) else None for row in cells]  # noqa: E731
+        totals = [r for r, label in enumerate(labels) if cues().table_total.match(label)]
         found = []
         for p in range(width):
             shares = column(p)
@@ -447,11 +456,12 @@ class Finder:
                 continue
             best = None
             for a in range(width):
-                for b in range(width):
-                    if len({a, b, p}) < 3:
-                        continue
-                    rows = [(x, y, z) for x, y, z in zip(column(a), column(b), shares)
-                            if None not in (x, y, z) and self.figures[y].value and self.figures[z].kind == "percent"]
+                bases = [(column(b), set()) for b in range(width) if len({a, b, p}) == 3]
+                # "Số đoàn viên | Tỷ lệ (%)" with "Tổng cộng | 405 | 100": each row's share of the column total
+                bases += [([cells[r][a]] * len(cells), set(totals)) for r in totals if a < len(cells[r]) and cells[r][a] is not None]
+                for base, skip in bases if a != p else []:
+                    rows = [(x, y, z) for r, (x, y, z) in enumerate(zip(column(a), base, shares)) if r not in skip
+                            and None not in (x, y, z) and x != y and self.figures[y].value and self.figures[z].kind == "percent"]
                     fits = sum(1 for x, y, z in rows
                                if of(self.figures[z]).meets(ratio(of(self.figures[x]), of(self.figures[y]))))
                     if len(rows) >= 2 and fits >= max(2, 0.6 * len(rows)) and (best is None or fits > best[0]):
