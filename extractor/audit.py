@@ -66,8 +66,11 @@ def _part_exceeds(doc: str, f: list[Figure], total: int, part: int) -> Finding |
                     f"Một phần «{f[part].text}» lớn hơn cả tổng số «{f[total].text}».")
 
 
-def _percent_of_base(doc: str, f: list[Figure], part: int, base: int, percent: int, change: int = 0) -> Finding:
+def _percent_of_base(doc: str, f: list[Figure], part: int, base: int, percent: int, change: int = 0,
+                     change_of_base: int = 0) -> Finding:
     a, b, p = intervals.of(f[part]), intervals.of(f[base]), intervals.of(f[percent])
+    if change_of_base:  # the level before the change: base − part after a rise, base + part after a fall
+        b = Interval(max(b.lo - a.hi, 0.0), b.hi - a.lo) if change_of_base > 0 else b + a
     expected = Interval(100 * a.lo / b.hi if b.hi else 0.0, 100 * a.hi / b.lo if b.lo else float("inf"))
     if change:  # "tăng 43,5%": how far part is above base; "giảm 12%": how far below
         expected = Interval(expected.lo - 100, expected.hi - 100) if change > 0 else Interval(100 - expected.hi, 100 - expected.lo)
@@ -100,14 +103,16 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     findings: list[Finding] = []
     table_groups, table_fractions, table_shares = finder.table_relations()
     groups = finder.groups() + table_groups
-    fractions = finder.fractions() + table_fractions + finder.named_bases() + finder.sentence_bases() \
-        + changes(text, figures, finder.layout)
+    fractions = finder.fractions() + table_fractions + finder.named_bases() + changes(text, figures, finder.layout)
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
     more_groups, more_fractions = breakdowns(finder, resolved)
+    resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
+    more_fractions += finder.sentence_bases(resolved)
     for g in groups + more_groups:
         findings.extend(_group_findings(doc, figures, finder, g))
     for fr in fractions + more_fractions:
-        checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change) for base in [fr.base, *fr.alternatives]]
+        checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change, fr.change_of_base)
+                  for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     findings.extend(_shares(doc, figures, percents) for percents in table_shares)
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]

@@ -25,6 +25,7 @@ class _Cues:
         self.start = regex.compile(rf"{word(d['change_from'])}[^\S\n]*$", regex.IGNORECASE)
         # "từ 6,2 triệu đồng/người/tháng (năm 2018) lên": an aside in brackets may hold a year
         self.end = regex.compile(rf"^(?:[^\d;\n()]|\([^()\n]{{0,30}}\)){{0,60}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
+        self.amount_share = regex.compile(r"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*(?:tương ứng|bằng)[^\S\n]+")
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",
                                             regex.IGNORECASE)
@@ -45,7 +46,26 @@ def changes(text: str, figures: list[Figure], layout: Layout) -> list[Fraction]:
         if sign and (pair := _from_to(text, figures, layout, p) or _against_bracket(text, figures, layout, p)):
             part, base = pair
             found.append(Fraction(part=part, base=base, percent=p, change=sign))
+        elif fraction := _change_amount(text, figures, layout, p):
+            found.append(fraction)
     return found
+
+
+def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> Fraction | None:
+    """"4.318 tỷ đồng, tăng 256 tỷ đồng (+6,3%)", "19 vụ ..., giảm 7 vụ (26,9%) so với năm 2023": the
+    percentage of a change amount is of the level before the change."""
+    d = p - 1
+    amount = figures[d]
+    if amount.kind == "percent" or not cues().amount_share.fullmatch(text[amount.end:figures[p].start]):
+        return None
+    head = text[max(0, amount.start - 20):amount.start]
+    sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
+    sentence = layout.sentence_of(amount.start)
+    level = next((j for j in range(d - 1, -1, -1) if figures[j].start >= sentence.start
+                  and figures[j].kind != "percent" and comparable(figures[j], amount)), None)
+    if not sign or level is None:
+        return None
+    return Fraction(part=d, base=level, percent=p, change_of_base=sign)
 
 
 def _from_to(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[int, int] | None:

@@ -40,6 +40,9 @@ class Fraction:
     percent: int
     alternatives: list[int] = field(default_factory=list)  # other figures the base may be; one fitting suffices
     change: int = 0  # +1: the percentage is how much part exceeds base ("tăng 43,5%"), −1: how much it falls short
+    # the part is a change of the base figure, the percentage is of the level before the change:
+    # "4.318 tỷ đồng, tăng 256 tỷ đồng (+6,3%)" is 256 of 4.318 − 256 (+1); "giảm 7 vụ (26,9%)" of 19 + 7 (−1)
+    change_of_base: int = 0
 
 
 class _Cues:
@@ -331,22 +334,25 @@ class Finder:
                 pairs.append((p + 1, p))
         return pairs
 
-    def sentence_bases(self) -> list[Fraction]:
+    def sentence_bases(self, resolved: set[int] = frozenset()) -> list[Fraction]:
         """A share with no base named: read against the larger figures before it in its sentence
-        ("05 giáo viên dự thi, 04 đồng chí được công nhận, đạt tỷ lệ 80%"); one fitting suffices."""
+        ("05 giáo viên dự thi, 04 đồng chí được công nhận, đạt tỷ lệ 80%") or in the sentence before
+        it in the paragraph ("Năm 2024 xảy ra 19 vụ ... Trong đó, 15 vụ (chiếm 78,9%)"); one fitting
+        suffices. A figure with a share of its own is a sibling, not the base: "Đoàn viên nữ có 71 người,
+        chiếm 63,4%; đảng viên 58 người (51,8%)" is 58 of the 112 đoàn viên of the sentence before."""
         found = []
         grouped = {j for g in self.groups() for j in [g.total, *g.parts]}
         shares = [(i, p) for i in range(len(self.figures)) if (p := self.share_of(i, own_base=False)) is not None]
         for i, p in shares + self.leading_shares():
-            if i in grouped or self.is_rate(i) or cues().whole_base.match(self.text, self.figures[p].end):
+            if (i in grouped or p in resolved or self.is_rate(i) or self.is_change(i)
+                    or cues().whole_base.match(self.text, self.figures[p].end)):
                 continue
             sentence = self.layout.sentence_of(self.figures[i].start)
-            earlier = [j for j in range(min(i, p) - 1, -1, -1) if self.figures[j].start >= sentence.start
+            line = self.layout.line_of(sentence.start)
+            previous = self.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
+            earlier = [j for j in range(min(i, p) - 1, -1, -1) if self.figures[j].start >= previous
                        and self._comparable_base(i, j) and self.figures[j].value > self.figures[i].value
-                       and not self.is_rate(j)]
-            if not cues().share_verb.search(self.text, self.figures[min(i, p)].end, self.figures[max(i, p)].start):
-                # a bare bracket ("đảng viên 58 người (51,8%)") names no base: only one the text introduces
-                earlier = [j for j in earlier if cues().base_intro.search(self.text, max(0, self.figures[j].start - 20), self.figures[j].start)]
+                       and not self.is_rate(j) and self.share_of(j) is None]  # a sibling with its own share is no base
             if earlier:
                 found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
         return found
