@@ -17,6 +17,7 @@ from .sentences import Layout
 
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
+_BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
@@ -54,6 +55,12 @@ class _Cues:
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
         self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
+        self.named_whole = regex.compile(rf"[^\S\n]*(?P<cue>{alt(d['named_whole'])})[^\S\n]+(?P<noun>[\p{{L}} ,]{{2,40}})",
+                                         regex.IGNORECASE)
+        # "tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%"
+        self.rate_phrase = regex.compile(rf"{word(d['rate_phrase_cues'])}[^\S\n]+(?P<part>[\p{{L}} ,]{{2,40}}?)[^\S\n]+"
+                                         rf"(?:trên|so với)[^\S\n]+(?:tổng số[^\S\n]+)?(?P<base>[\p{{L}} ,]{{2,40}}?)"
+                                         rf"[\s,:]*(?:đạt|là|bằng|chiếm|ở mức)?[\s:]*$", regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
@@ -62,7 +69,8 @@ class _Cues:
         # without a share verb only a bracket: "52 CĐCS (59,8%)", never "5,42 tỷ đồng; 100% CĐCS ..."
         # or a bracket after a short clause: "38 tổ công đoàn đạt vững mạnh (90,5%)"
         self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^;,.\n\d%()\"“”]{{0,50}}\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
-                                   rf"|[^;.\n\d%()\"“”]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+                                   rf"|[^\S\n]*\([^\S\n]*{word(d['share_links'])}[\s:]*"
+                                   rf"|[^;.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
         self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
@@ -138,7 +146,11 @@ class Finder:
                 following += 1
         if following < len(self.figures) and not self._bracketed(f):
             p = self.figures[following]
-            if (p.kind == "percent" and f.kind != "percent" and cues().share.match(self.text[f.end:p.start])
+            gap = self.text[f.end:p.start]
+            # a bracket opened after a clause holds only the share: "12 vụ liên quan đến tiền lương (chiếm 63,2%)",
+            # not "01 chỉ tiêu chưa đạt ... (đạt 75%, xây dựng được 03 nhà ...)"
+            closed = "(" not in gap[2:] or gap.count(")") >= gap.count("(") or self.text[p.end:p.end + 2].lstrip().startswith(")")
+            if (p.kind == "percent" and f.kind != "percent" and cues().share.match(gap) and closed
                     and (own_base or not (cues().own_base.match(self.text, p.end) or cues().of_plan.match(self.text, p.end)))):
                 return following
         return None
@@ -359,8 +371,9 @@ class Finder:
 
     def named_bases(self) -> list[Fraction]:
         """Shares whose base the text names after the percentage:
-        "đạt 89,5% tổng số đoàn viên" (the largest earlier count of that noun),
-        "chiếm 98,8% số lao động nữ" (a larger figure earlier in the sentence),
+        "đạt 89,5% tổng số đoàn viên" (the largest earlier figure of that noun),
+        "đạt 95,8% số phiếu phát hành", "chiếm 78,6% số đăng ký" (the nearest earlier figure that
+        noun or those words describe; else a larger figure earlier in the sentence),
         "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
         found = []
         for i, f in enumerate(self.figures):
@@ -368,30 +381,66 @@ class Finder:
             if p is None or i == 0 and p + 1 >= len(self.figures):
                 continue
             after = self.figures[p].end
-            if (m := cues().whole_base.match(self.text, after)) and i > 0:
-                phrase = _noun_phrase(m.group("noun"))
-                earlier = sorted((j for j in range(i) if self._comparable_base(i, j) and self.figures[j].value >= f.value
-                                  and self._names(j, phrase, f.unit)),
-                                 key=lambda j: -self.figures[j].value)[:1]
-                if earlier:
-                    found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
-            elif cues().own_base.match(self.text, after):
+            bases: list[int] = []
+            if (m := cues().named_whole.match(self.text, after)) and i > 0:
+                bases = self._named(i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"))
+            if not bases and cues().own_base.match(self.text, after):
                 sentence = self.layout.sentence_of(f.start)
-                earlier = [j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
-                           and self._comparable_base(i, j) and self.figures[j].value > f.value]
-                if earlier:
-                    found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
-            elif p + 1 < len(self.figures) and cues().plan_base.match(self.text, after, self.figures[p + 1].start) \
-                    and self._comparable_base(i, p + 1):
-                found.append(Fraction(part=i, base=p + 1, percent=p))
-        return found
+                bases = [j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
+                         and self._comparable_base(i, j) and self.figures[j].value > f.value]
+            elif not bases and p + 1 < len(self.figures) and self._comparable_base(i, p + 1) \
+                    and cues().plan_base.match(self.text, after, self.figures[p + 1].start):
+                bases = [p + 1]
+            if bases:
+                found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
+        return found + self._rate_phrases()
 
-    def _names(self, j: int, phrase: str, unit: str) -> bool:
-        """Whether figure j is the whole a phrase names: its unit ("tổng số đoàn viên"), or its subject."""
-        f = self.figures[j]
-        if phrase == f.unit.lower():
-            return f.unit == unit or "người" in (f.unit, unit)
-        return len(phrase.split()) >= 2 and phrase in f.subject.lower() and (f.unit == unit or "người" in (f.unit, unit))
+    def _named(self, i: int, phrase: str, largest: bool) -> list[int]:
+        """Figures before figure i that a noun phrase names, by their unit ("số phiếu phát hành" →
+        "3.000 phiếu") or by the words around them ("số đăng ký" → "2.945 nữ đoàn viên đăng ký"): the
+        largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
+        f = self.figures[i]
+        share = f.kind == "percent"  # "tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": any count or amount
+        words = [w for w in regex.findall(r"\p{L}+", phrase)]
+        if not words:
+            return []
+        named = []
+        for j in range(i - 1, -1, -1):
+            b = self.figures[j]
+            if b.start < f.start - _BASE_REACH:
+                break
+            if b.kind == "percent" or self.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
+                continue
+            unit = b.unit.lower()
+            by_unit = phrase == unit or phrase.startswith(unit + " ")
+            around = f"{self._label(j)} {self.text[b.start:b.end]} {self._words_after(j)}".lower()
+            by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
+            if by_unit or by_words and (share or comparable(f, b)):
+                named.append((not by_unit, j))
+        # figures of that noun before those the words describe ("tỷ lệ đoàn viên": 148.652 đoàn viên, not
+        # "đoàn viên nữ 86.418 người"); then the largest after "tổng", else the nearest
+        named.sort(key=lambda n: (n[0], -self.figures[n[1]].value if largest else 0))
+        return [j for _, j in named[:2]]
+
+    def _words_after(self, j: int) -> str:
+        tail = self.text[self.figures[j].end:self.figures[j].end + 40]
+        tail = regex.sub(r"^/[\d.,]+", "", tail)  # "186/238 đoàn viên nữ đăng ký": the numerator's words too
+        return regex.split(r"[;:.,()\n\d]", tail, maxsplit=1)[0]
+
+    def _rate_phrases(self) -> list[Fraction]:
+        """"tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": the figures the two nouns name."""
+        found = []
+        for p, f in enumerate(self.figures):
+            if f.kind != "percent" or p == 0:
+                continue
+            m = cues().rate_phrase.search(self.text, max(0, f.start - 90), f.start)
+            if not m:
+                continue
+            parts = self._named(p, _noun_phrase(m.group("part")), largest=False)[:1]
+            bases = [j for j in self._named(p, _noun_phrase(m.group("base")), largest=True) if j not in parts]
+            if parts and bases and self._comparable_base(parts[0], bases[0]):
+                found.append(Fraction(part=parts[0], base=bases[0], percent=p, alternatives=bases[1:]))
+        return found
 
     def _comparable_base(self, part: int, base: int) -> bool:
         a, b = self.figures[part], self.figures[base]

@@ -83,7 +83,7 @@ def _row_names(labels: list[str]) -> dict[str, int]:
 
 
 def _names_whole(text: str, pos: int) -> bool:
-    return bool(regex.match(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['named_whole'])}", text[pos:pos + 20],
+    return bool(regex.match(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['named_whole'] + rules.data('relations')['own_base'])}", text[pos:pos + 20],
                             regex.IGNORECASE))
 
 
