@@ -61,6 +61,7 @@ class _Cues:
         self.rate_phrase = regex.compile(rf"{word(d['rate_phrase_cues'])}[^\S\n]+(?P<part>[\p{{L}} ,]{{2,40}}?)[^\S\n]+"
                                          rf"(?:trên|so với)[^\S\n]+(?:tổng số[^\S\n]+)?(?P<base>[\p{{L}} ,]{{2,40}}?)"
                                          rf"[\s,:]*(?:đạt|là|bằng|chiếm|ở mức)?[\s:]*$", regex.IGNORECASE)
+        self.opening_parts = regex.compile(rf"[\s\-–+•*]*{word(d['opening_parts_cues'])}[^\S\n]*[,:]", regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
@@ -188,7 +189,30 @@ class Finder:
                 group = self._backward(i, t, sm.start())
                 if group:
                     found.append(group)
-        return found
+        return found + self._opening_parts(found)
+
+    def _opening_parts(self, found: list[Group]) -> list[Group]:
+        """"Năm 2024 xảy ra 19 vụ ngừng việc ... Trong đó, 15 vụ ... và 4 vụ ...": a sentence that opens
+        with a parts cue breaks down the figure of its first part's noun in the sentence before."""
+        groups = []
+        for sentence in self.layout.sentences:
+            m = cues().opening_parts.match(self.text, sentence.start, sentence.end)
+            line = self.layout.line_of(sentence.start)
+            if not m or sentence.start <= line.start:
+                continue
+            previous = self.layout.sentence_of(sentence.start - 1)
+            first = next((j for j, f in enumerate(self.figures) if sentence.start <= f.start < sentence.end
+                          and f.kind != "percent"), None)
+            if first is None:
+                continue
+            totals = [j for j, f in enumerate(self.figures) if previous.start <= f.start < previous.end
+                      and f.kind == self.figures[first].kind and f.unit == self.figures[first].unit
+                      and not self.is_rate(j) and not self.is_change(j)]
+            clause = self.text.find(";", sentence.start, sentence.end)  # the breakdown's own clause
+            region = (sentence.start, clause if clause >= 0 else sentence.end)
+            if totals and not any(g.total == totals[0] for g in found):
+                groups.extend(self._forward(totals[0], self.figures[totals[0]], m, region=region))
+        return groups
 
     def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
         return any(i in g.parts for g in found)
@@ -220,13 +244,19 @@ class Finder:
             and not regex.search(r"[;.\n]", self.text[p.end:f.start])  # "xây mới 18 nhà, sửa chữa 25 nhà ...": an item
         return j if same_clause and other and not listed and f.kind != "percent" and not self.is_rate(j) else None
 
-    def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None) -> list[Group]:
+    def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None,
+                 region: tuple[int, int] | None = None) -> list[Group]:
         cue = m.group()
         bracket = cue.rstrip().endswith("(")  # "(nữ 156 người)": the parts are inside
         stop = self.text.index(")", t.end) if bracket and ")" in self.text[t.end:t.end + 200] else self.region_after(t.end)
+        start = t.end
+        if region:
+            start, stop = region
         parts = []
         for j in range(i + 1, len(self.figures)):
             f = self.figures[j]
+            if f.start < start:
+                continue
             if f.start >= stop:
                 break
             if stop_at is not None and (f.start < stop_at or f.kind == t.kind and f.unit != t.unit):
@@ -236,7 +266,7 @@ class Finder:
             if comparable(t, f) and f.role == t.role and not self.is_rate(j) and (bracket or not self._bracketed(f)):
                 parts.append(j)
         listed = parts
-        parts = self._one_per_item(parts, t.end, stop)
+        parts = self._one_per_item(parts, start, stop) if region is None else parts
         if not parts:
             return []
         selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and not bracket
