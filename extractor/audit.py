@@ -11,6 +11,7 @@ from .intervals import Interval
 from .models import Figure, FigureRef, Finding
 from .breakdowns import breakdowns
 from .changes import changes
+from .products import Product, multiples, products
 from .relations import Finder, Group
 from .restatements import restatements
 
@@ -22,10 +23,7 @@ def _refs(figures: list[Figure], indices: list[int]) -> list[FigureRef]:
 
 
 def _sum(figures: list[Figure], indices: list[int]) -> Interval:
-    total = Interval(0.0, 0.0)
-    for i in indices:
-        total = total + intervals.of(figures[i])
-    return total
+    return _sum_of([intervals.of(figures[i]) for i in indices])
 
 
 def _verdict(expected: Interval, reported: Interval, open_ended: bool = False) -> str:
@@ -90,6 +88,30 @@ def _shares(doc: str, f: list[Figure], percents: list[int]) -> Finding:
     return _finding(doc, "shares_100", f, percents, HUNDRED, reported, verdict, message)
 
 
+def _product(doc: str, f: list[Figure], product: Product) -> Finding:
+    each = _sum_of([intervals.of(f[c]) * intervals.of(f[r]) for c, r in product.terms])
+    reported = intervals.of(f[product.total])
+    fits = [k for k in multiples(product) if (each * Interval(k, k)).meets(reported)]
+    items = " + ".join(f"{f[c].text} × {f[r].text}" for c, r in product.terms)
+    if fits and fits[0] > 1:
+        message = f"«{f[product.total].text}» bằng {fits[0]} lần {items} (mức tính theo từng kỳ, từng dịp)."
+    elif fits:
+        message = f"«{f[product.total].text}» khớp với {items}."
+    else:
+        message = f"«{f[product.total].text}» không khớp với {items} = {each}" \
+            + (" (kể cả khi nhân theo số kỳ, số dịp)." if product.times else ".")
+    expected = each * Interval(fits[0], fits[0]) if fits else each
+    figures = [product.total, *[i for term in product.terms for i in term]]
+    return _finding(doc, "product", f, figures, expected, reported, "consistent" if fits else "inconsistent", message)
+
+
+def _sum_of(values: list[Interval]) -> Interval:
+    total = Interval(0.0, 0.0)
+    for v in values:
+        total = total + v
+    return total
+
+
 def _restated(doc: str, f: list[Figure], first: int, second: int) -> Finding:
     a, b = intervals.of(f[first]), intervals.of(f[second])
     verdict = _verdict(a, b)
@@ -115,7 +137,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
                   for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     findings.extend(_shares(doc, figures, percents) for percents in table_shares)
-    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "restated"]
+    findings.extend(_product(doc, figures, product) for product in products(finder))
+    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_restated(doc, figures, first, second))
     return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))

@@ -25,6 +25,9 @@ class Interval:
     def __add__(self, other: "Interval") -> "Interval":
         return Interval(self.lo + other.lo, self.hi + other.hi)
 
+    def __mul__(self, other: "Interval") -> "Interval":  # both non-negative, as every reported value is
+        return Interval(self.lo * other.lo, self.hi * other.hi)
+
     def meets(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
