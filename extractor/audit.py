@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import intervals
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
+from .balances import Balance, balances
 from .breakdowns import breakdowns
 from .changes import changes
 from .products import Product, multiples, products
@@ -105,6 +106,17 @@ def _product(doc: str, f: list[Figure], product: Product) -> Finding:
     return _finding(doc, "product", f, figures, expected, reported, "consistent" if fits else "inconsistent", message)
 
 
+def _balance(doc: str, f: list[Figure], balance: Balance) -> Finding:
+    plus, minus = _sum(f, balance.plus), _sum(f, balance.minus)
+    expected = Interval(max(plus.lo - minus.hi, 0.0), max(plus.hi - minus.lo, 0.0))
+    reported = intervals.of(f[balance.result])
+    verdict = _verdict(expected, reported)
+    formula = " + ".join(f[i].text for i in balance.plus) + " − " + " − ".join(f[i].text for i in balance.minus)
+    message = (f"«{f[balance.result].text}» khớp với {formula}." if verdict == "consistent"
+               else f"«{f[balance.result].text}» không khớp: {formula} = {expected}.")
+    return _finding(doc, "balance", f, [balance.result, *balance.plus, *balance.minus], expected, reported, verdict, message)
+
+
 def _sum_of(values: list[Interval]) -> Interval:
     total = Interval(0.0, 0.0)
     for v in values:
@@ -138,7 +150,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     findings.extend(_shares(doc, figures, percents) for percents in table_shares)
     findings.extend(_product(doc, figures, product) for product in products(finder))
-    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "restated"]
+    findings.extend(_balance(doc, figures, balance) for balance in balances(finder))
+    order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "balance", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_restated(doc, figures, first, second))
     return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))

@@ -110,7 +110,7 @@ class Finding(BaseModel):
     model_config = ConfigDict(use_enum_values=True)
 
     doc: str
-    check: str  # parts_total | part_exceeds_total | percent_of_base | shares_100 | product | restated
+    check: str  # parts_total | part_exceeds_total | percent_of_base | shares_100 | product | balance | restated
     verdict: Verdict
     figures: list[FigureRef]
     expected: str

@@ -1,0 +1,70 @@
+"""Finds a flow the text states in one paragraph: what there was, what came in and went out, what is left.
+
+"Tồn quỹ đầu năm 312.400.000 đồng; thu trong năm 2.346.500.000 đồng; chi trong năm 1.880.000.000
+đồng; tồn quỹ đến ngày 30/11/2024 là 778.900.000 đồng" must balance, as must "kết nạp mới 3.215
+đoàn viên ..., giảm 2.986 người, nên số đoàn viên tăng thực tế chỉ đạt 229". Each role is the first
+figure of the flow's kind right after one of its cue words (patterns/relations.yaml, `flows`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import rules
+from .relations import Finder, comparable
+
+_REACH = 80  # characters between a cue word and its figure
+
+
+@dataclass
+class Balance:
+    name: str  # the flow's name in the rule file
+    plus: list[int]  # what there was and what came in
+    minus: list[int]  # what went out
+    result: int  # what is left, or the net change
+
+
+@cache
+def _flows() -> list[dict]:
+    flows = []
+    for name, spec in rules.data("relations")["flows"].items():
+        roles = {role: regex.compile(rf"{rules.whole_words(words)}{_BETWEEN}$", regex.IGNORECASE)
+                 for role, words in spec.items() if role in _ROLES}
+        flows.append({"name": name, "kind": spec["kind"], "needs": spec["needs"], **roles})
+    return flows
+
+
+# words, a date or a year may stand between a cue and its figure, not another number or a clause end
+_BETWEEN = rf"(?:[^\d;.\n]|\d{{1,4}}(?:/\d{{1,4}})+|(?<=năm )\d{{4}}){{0,{_REACH}}}"
+_ROLES = ("opening", "inflow", "outflow", "result")
+
+
+def balances(finder: Finder) -> list[Balance]:
+    found = []
+    for line in finder.layout.lines:
+        inside = [j for j, f in enumerate(finder.figures) if line.start <= f.start < line.end]
+        for flow in _flows():
+            roles = {role: _cued(finder, inside, flow, role) for role in _ROLES}
+            opening = roles["opening"][0] if roles["opening"] else None
+            inflow = roles["inflow"][0] if roles["inflow"] else None
+            outflow = next((j for j in roles["outflow"] if j != inflow), None)
+            result = next((j for j in reversed(roles["result"]) if j not in (opening, inflow, outflow)), None)
+            chosen = {"opening": opening, "inflow": inflow, "outflow": outflow, "result": result}
+            if any(chosen[role] is None for role in flow["needs"]) or inflow is None or outflow is None or result is None:
+                continue
+            plus = [j for j in (opening, inflow) if j is not None]
+            members = [*plus, outflow, result]
+            if len(set(members)) == len(members) and all(comparable(finder.figures[members[0]], finder.figures[j]) for j in members):
+                found.append(Balance(name=flow["name"], plus=plus, minus=[outflow], result=result))
+    return found
+
+
+def _cued(finder: Finder, inside: list[int], flow: dict, role: str) -> list[int]:
+    """The paragraph's figures of the flow's kind right after one of the role's cue words."""
+    cue = flow.get(role)
+    if cue is None:
+        return []
+    return [j for j in inside if finder.figures[j].kind == flow["kind"] and not finder.is_rate(j)
+            and cue.search(finder.text, max(0, finder.figures[j].start - _REACH - 30), finder.figures[j].start)]
