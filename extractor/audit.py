@@ -159,7 +159,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
 
 def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list[Finding]:
     found = [x for j in g.parts if (x := _part_exceeds(doc, f, g.total, j))]
-    whole_sets = [g.parts] if not g.selection else finder.complement_subsets(g) + finder.two_way_split(g)
+    whole_sets = [g.parts] if not g.selection else \
+        _distinct(finder.complement_subsets(g) + finder.two_way_split(g) + finder.partition_subsets(g))
     if g.selection and f[g.total].kind == "money" and len(g.parts) >= 2:
         # money "trong đó" items may leave some out, but together they cannot exceed the total
         listed = _parts_total(doc, f, g.total, g.parts, open_ended=True)
@@ -175,6 +176,10 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list
     for j, s in g.shares.items():
         found.append(_share_in_group(doc, f, g, j, s))
     return found
+
+
+def _distinct(subsets: list[list[int]]) -> list[list[int]]:
+    return [list(s) for s in dict.fromkeys(tuple(sorted(s)) for s in subsets)]
 
 
 def _share_in_group(doc: str, f: list[Figure], g: Group, part: int, percent: int) -> Finding:

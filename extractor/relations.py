@@ -85,6 +85,8 @@ class _Cues:
         self.average = regex.compile(rf"{word(d['average_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
+        self.partitions = [sorted((w.lower() for w in family), key=len, reverse=True) for family in d["partitions"]]
+        self.unit_heads = {w.lower() for w in d["unit_heads"]}
         self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
 
@@ -348,6 +350,37 @@ class Finder:
             if len(chosen) == len(pair):
                 subsets.append(chosen)
         return subsets
+
+    def partition_subsets(self, group: Group) -> list[list[int]]:
+        """Items that each name a different class of one classification ("đại học 24; cao đẳng 06;
+        trung cấp 02", "dưới 30 tuổi 07; từ 30 đến 45 tuổi 19; trên 45 tuổi 06"), or that all name
+        units of one kind ("tổ Trường Mầm non 24 đoàn viên; tổ Trạm Y tế 06 đoàn viên; ..."). A list
+        may hold two classifications ("Cán bộ quản lý: 03; Giáo viên: 31; Nhân viên: 04; Trong biên
+        chế: 38; ngoài biên chế: 0"), but every item must belong to one, or the list may be a selection."""
+        items = group.parts
+        subsets = []
+        for family in cues().partitions + cues().complements:
+            chosen: dict[str, int] = {}
+            for j in items:
+                word = next((w for w in family if regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", self._item(j))), None)
+                if word is not None and word not in chosen:
+                    chosen[word] = j
+            if len(chosen) >= 2:
+                subsets.append(sorted(chosen.values()))
+        covered = {j for subset in subsets for j in subset}
+        if not set(items) <= covered or any(len(set(a) & set(b)) for n, a in enumerate(subsets) for b in subsets[n + 1:]):
+            subsets = []
+        heads = [self._item(j).split()[:1] for j in items]
+        if len(items) >= 3 and all(heads) and len({h[0] for h in heads}) == 1 and heads[0][0] in cues().unit_heads:
+            subsets.append(sorted(items))
+        return subsets
+
+    def _item(self, j: int) -> str:
+        """The words that name a listed figure: "Cán bộ quản lý: 03" → "cán bộ quản lý"."""
+        head = self.text[max(0, self.figures[j].start - 60):self.figures[j].start]
+        item = head[max(head.rfind(c) for c in ";,(\n") + 1:]
+        named = [part.strip(" -–+•*\t") for part in item.split(":")]
+        return next((part for part in reversed(named) if part), "").lower()
 
     def _label(self, j: int) -> str:
         """What a listed figure is of: its subject and the words before it in its item ("nữ 231 người")."""
