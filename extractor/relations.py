@@ -179,9 +179,11 @@ class Finder:
         found: list[Group] = []
         c = cues()
         for i, t in enumerate(self.figures):
-            if t.kind == "percent" or self.is_rate(i) or self.is_change(i) or self._bracketed(t):
+            if t.kind == "percent" or self.is_rate(i) or self._bracketed(t):
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
+            if self.is_change(i) and not (m and m.group().strip() == "("):
+                continue  # a change is a total only of the breakdown in its brackets: "giảm 09 (nghỉ hưu 06, chuyển công tác 03)"
             if m:
                 found.extend(self._forward(i, t, m))
                 if not m.group().rstrip().endswith("(") and (other := self._other_total(i)) is not None:
@@ -272,7 +274,8 @@ class Finder:
         if not parts:
             return []
         selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and not bracket
-                         and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE))
+                         and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
+                         or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
         group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts)
         group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None}
         group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
