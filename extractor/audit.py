@@ -14,6 +14,7 @@ from .breakdowns import breakdowns
 from .changes import changes
 from .products import Product, multiples, products
 from .relations import Finder, Group
+from .remainders import remainders
 from .restatements import restatements
 
 HUNDRED = Interval(100.0, 100.0)
@@ -136,7 +137,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
     table_groups, table_fractions, table_shares = finder.table_relations()
-    groups = finder.groups() + table_groups
+    groups = finder.groups() + table_groups + remainders(finder)
     fractions = finder.fractions() + table_fractions + finder.named_bases() + changes(text, figures, finder.layout)
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
     more_groups, more_fractions = breakdowns(finder, resolved)
