@@ -101,7 +101,17 @@ def comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
     people ("lao động", "đoàn viên", "người"), in a list closed by a sum they may not differ."""
     if a.kind != b.kind or a.per != b.per:
         return False
-    return a.unit == b.unit or not same_unit and _people(a.unit) and _people(b.unit)
+    return same_noun(a.unit, b.unit) or not same_unit and _people(a.unit) and _people(b.unit)
+
+
+def same_noun(a: str, b: str) -> bool:
+    """"công đoàn cơ sở" and "CĐCS" count the same thing."""
+    return a == b or _abbreviations().get(a.lower(), a.lower()) == _abbreviations().get(b.lower(), b.lower())
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {full.lower(): short.lower() for short, full in rules.data("relations")["abbreviations"].items()}
 
 
 @cache
@@ -210,7 +220,7 @@ class Finder:
             if first is None:
                 continue
             totals = [j for j, f in enumerate(self.figures) if previous.start <= f.start < previous.end
-                      and f.kind == self.figures[first].kind and f.unit == self.figures[first].unit
+                      and f.kind == self.figures[first].kind and same_noun(f.unit, self.figures[first].unit)
                       and not self.is_rate(j) and not self.is_change(j)]
             clause = self.text.find(";", sentence.start, sentence.end)  # the breakdown's own clause
             region = (sentence.start, clause if clause >= 0 else sentence.end)
@@ -243,8 +253,8 @@ class Finder:
         # "214 CĐCS với 68.412 đoàn viên, trong đó ...", "12.650 suất quà ..., tổng trị giá hơn 7,4 tỷ đồng, trong đó ..."
         reach = 25 if f.kind == t.kind else 90
         same_clause = len(gap) <= reach and not any(ch in gap for ch in ";.()\n")
-        other = f.kind != t.kind or f.unit != t.unit
-        listed = j > 0 and (p := self.figures[j - 1]).kind == f.kind and p.unit == f.unit \
+        other = f.kind != t.kind or not same_noun(f.unit, t.unit)
+        listed = j > 0 and (p := self.figures[j - 1]).kind == f.kind and same_noun(p.unit, f.unit) \
             and not regex.search(r"[;.\n]", self.text[p.end:f.start])  # "xây mới 18 nhà, sửa chữa 25 nhà ...": an item
         return j if same_clause and other and not listed and f.kind != "percent" and not self.is_rate(j) else None
 
@@ -263,7 +273,7 @@ class Finder:
                 continue
             if f.start >= stop:
                 break
-            if stop_at is not None and (f.start < stop_at or f.kind == t.kind and f.unit != t.unit):
+            if stop_at is not None and (f.start < stop_at or f.kind == t.kind and not same_noun(f.unit, t.unit)):
                 continue  # a total named before another: only parts of its own noun
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
@@ -336,7 +346,7 @@ class Finder:
         """"214 CĐCS, trong đó 201 CĐCS thuộc doanh nghiệp FDI và 13 CĐCS thuộc doanh nghiệp ngoài nhà nước":
         exactly two parts counting the total's own noun split it in two."""
         total = self.figures[group.total]
-        same = [j for j in group.parts if self.figures[j].unit == total.unit and self.figures[j].kind == "count"]
+        same = [j for j in group.parts if same_noun(self.figures[j].unit, total.unit) and self.figures[j].kind == "count"]
         if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",):
             return [same]
         return []
