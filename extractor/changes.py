@@ -83,11 +83,28 @@ def _from_to(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[
 
 
 def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[int, int] | None:
-    """"37 CĐCS, vượt 23,3% so với chỉ tiêu (30 CĐCS)": the figure before against the one in brackets."""
+    """"37 CĐCS, vượt 23,3% so với chỉ tiêu (30 CĐCS)": the figure the clause is about against the one in
+    brackets; asides in brackets before the percentage are skipped ("2.346.500.000 đồng (Bằng chữ: ...),
+    đạt 117,3% kế hoạch (kế hoạch 2.000.000.000 đồng), tăng 14,2% so với năm 2023 (2.054.800.000 đồng)")."""
     if p + 1 >= len(figures) or not cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start]):
         return None
-    part, base = figures[p - 1], figures[p + 1]
-    gap = text[part.end:figures[p].start]
-    if part.kind == "percent" or not comparable(part, base) or len(gap) > 40 or regex.search(r"[;.\n()]", gap):
-        return None
-    return p - 1, p + 1
+    base = figures[p + 1]
+    sentence = layout.sentence_of(figures[p].start)
+    for j in range(p - 1, -1, -1):
+        part = figures[j]
+        if part.start < sentence.start or ";" in text[part.end:figures[p].start]:
+            return None
+        if part.kind != "percent" and not _in_brackets(text, part) and _alike(part, base):
+            return j, p + 1
+    return None
+
+
+def _alike(a: Figure, b: Figure) -> bool:
+    """Comparable, or the same amount once with its rate and once without ("8,65 triệu đồng/người/tháng"
+    against "năm 2019 (7,57 triệu đồng)")."""
+    return comparable(a, b) or a.kind == b.kind == "money" and None in (a.per, b.per)
+
+
+def _in_brackets(text: str, f: Figure) -> bool:
+    opened = text.rfind("(", 0, f.start)
+    return opened >= 0 and ")" not in text[opened:f.start] and "\n" not in text[opened:f.start]
