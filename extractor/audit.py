@@ -10,7 +10,7 @@ from . import intervals
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
 from .balances import Balance, balances
-from .breakdowns import breakdowns
+from .breakdowns import breakdowns, listed
 from .changes import changes
 from .products import Product, multiples, products
 from .relations import Finder, Group
@@ -141,6 +141,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     fractions = finder.fractions() + table_fractions + finder.named_bases() + changes(text, figures, finder.layout)
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
     more_groups, more_fractions = breakdowns(finder, resolved)
+    more_groups += listed(finder, groups + more_groups)
     resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
     more_fractions += finder.sentence_bases(resolved)
     for g in groups + more_groups:

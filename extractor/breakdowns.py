@@ -8,12 +8,16 @@ when the shares make 100% (or the items make the base) the items are the whole b
 """
 from __future__ import annotations
 
-from . import intervals
+import regex
+
+from . import intervals, rules
 from .models import Figure
-from .relations import Finder, Fraction, Group, comparable, ratio
+from .relations import Finder, Fraction, Group, comparable, ratio, same_noun
 
 _REACH = 2500  # how far back (characters) the whole may have been stated
 _BETWEEN_ITEMS = 300
+_LIST_REACH = 800  # how far before a list's opening line its total may stand
+_LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
 def breakdowns(finder: Finder, resolved: set[int]) -> tuple[list[Group], list[Fraction]]:
@@ -72,3 +76,40 @@ def _whole(f: list[Figure], run: list[tuple[int, int]], base: int) -> bool:
     shares = sum((intervals.of(f[p]) for _, p in run), intervals.Interval(0.0, 0.0))
     items = sum((intervals.of(f[i]) for i, _ in run), intervals.Interval(0.0, 0.0))
     return shares.meets(intervals.Interval(100.0, 100.0)) or items.meets(intervals.of(f[base]))
+
+
+def listed(finder: Finder, found: list[Group]) -> list[Group]:
+    """"Kết quả theo từng năm:" and a list of items, one line each: the items break down the last
+    figure of their noun stated before the list, at least as large as each item and not itself a part
+    of a breakdown already `found` ("146 căn nhà ... tổng kinh phí 5,466 tỷ đồng")."""
+    f, text, lines = finder.figures, finder.text, finder.layout.lines
+    taken = {j for g in found for j in [*g.parts, *g.members]}
+    opening = regex.compile(rf"{rules.whole_words(rules.data('relations')['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
+    groups = []
+    for n, line in enumerate(lines):
+        if not line.end > line.start or not opening.search(text, line.start, line.end):
+            continue
+        opener = finder.layout.sentence_of(line.end - 1).start  # "... 5,466 tỷ đồng. Kết quả theo từng năm:"
+        items = []
+        for item in lines[n + 1:]:
+            if not _LIST_ITEM.match(text[item.start:item.end]):
+                break
+            items.append([j for j, x in enumerate(f) if item.start <= x.start < item.end and x.kind != "percent"
+                          and not finder.is_rate(j) and not finder.is_change(j)])
+        if len(items) < 2 or not all(items):
+            continue
+        for first in items[0]:
+            parts = [j for item in items for j in item if f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)]
+            if len({_item_of(items, j) for j in parts}) < len(items):
+                continue  # every item must give one of these
+            total = next((j for j in range(min(parts) - 1, -1, -1) if f[j].start < opener
+                          and f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)
+                          and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)
+                          and f[j].value >= max(f[k].value for k in parts)), None)
+            if total is not None and f[total].start >= opener - _LIST_REACH and all(g.total != total for g in groups):
+                groups.append(Group(total=total, parts=parts, selection=False))
+    return groups
+
+
+def _item_of(items: list[list[int]], j: int) -> int:
+    return next(n for n, item in enumerate(items) if j in item)

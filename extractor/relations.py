@@ -129,6 +129,9 @@ class Finder:
         self.layout = Layout(text)
         self._groups: list[Group] | None = None  # found once, used by several checks
 
+    def bracketed(self, j: int) -> bool:
+        return self._bracketed(self.figures[j])
+
     def _bracketed(self, f: Figure) -> bool:
         """Inside brackets that close after it: "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"."""
         line = self.layout.line_of(f.start)
