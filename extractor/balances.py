@@ -44,7 +44,7 @@ _ROLES = ("opening", "inflow", "outflow", "result")
 def balances(finder: Finder) -> list[Balance]:
     found = []
     for line in finder.layout.lines:
-        inside = [j for j, f in enumerate(finder.figures) if line.start <= f.start < line.end]
+        inside = list(finder.between(line.start, line.end))
         for flow in _flows():
             roles = {role: _cued(finder, inside, flow, role) for role in _ROLES}
             opening = roles["opening"][0] if roles["opening"] else None

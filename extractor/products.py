@@ -50,7 +50,11 @@ def products(finder: Finder) -> list[Product]:
         if total.kind != "money" or _is_rate(text, total) or not cues().total.search(text, max(0, total.start - 40), total.start):
             continue
         start = _clause_start(text, total.start)
-        inside = [j for j in range(t) if f[j].start >= start]
+        inside = []
+        for j in range(t - 1, -1, -1):
+            if f[j].start < start:
+                break
+            inside.insert(0, j)
         terms, count = [], None
         for j in inside:
             if f[j].kind == "count":

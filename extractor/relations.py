@@ -6,6 +6,7 @@ verb before a percentage ("chiếm 53%"), a fraction ("11/38 chức danh (28,9%)
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -127,7 +128,9 @@ class Finder:
     def __init__(self, text: str, figures: list[Figure]):
         self.text, self.figures = text, figures
         self.layout = Layout(text)
+        self._starts = [f.start for f in figures]  # figures come in text order
         self._groups: list[Group] | None = None  # found once, used by several checks
+        self._leading: list[tuple[int, int]] | None = None
 
     def bracketed(self, j: int) -> bool:
         return self._bracketed(self.figures[j])
@@ -218,12 +221,11 @@ class Finder:
             if not m or sentence.start <= line.start:
                 continue
             previous = self.layout.sentence_of(sentence.start - 1)
-            first = next((j for j, f in enumerate(self.figures) if sentence.start <= f.start < sentence.end
-                          and f.kind != "percent"), None)
+            first = next((j for j in self.between(sentence.start, sentence.end) if self.figures[j].kind != "percent"), None)
             if first is None:
                 continue
-            totals = [j for j, f in enumerate(self.figures) if previous.start <= f.start < previous.end
-                      and f.kind == self.figures[first].kind and same_noun(f.unit, self.figures[first].unit)
+            totals = [j for j in self.between(previous.start, previous.end)
+                      if self.figures[j].kind == self.figures[first].kind and same_noun(self.figures[j].unit, self.figures[first].unit)
                       and not self.is_rate(j) and not self.is_change(j)]
             clause = self.text.find(";", sentence.start, sentence.end)  # the breakdown's own clause
             region = (sentence.start, clause if clause >= 0 else sentence.end)
@@ -338,8 +340,8 @@ class Finder:
         bounds = [start, *separators, stop]
         parts = []
         for a, b in zip(bounds, bounds[1:]):
-            inside = [j for j, f in enumerate(self.figures)
-                      if a <= f.start < b and j != i and comparable(t, f, same_unit=True) and not self.is_rate(j)]
+            inside = [j for j in self.between(a, b)
+                      if j != i and comparable(t, self.figures[j], same_unit=True) and not self.is_rate(j)]
             inside = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
             if inside:
                 parts.append(inside[-1])
@@ -418,6 +420,11 @@ class Finder:
 
     def leading_shares(self) -> list[tuple[int, int]]:
         """"CĐCS được sử dụng 75%, tương ứng 428.400.000 đồng": (amount, its share) when the share comes first."""
+        if self._leading is None:
+            self._leading = self._find_leading_shares()
+        return self._leading
+
+    def _find_leading_shares(self) -> list[tuple[int, int]]:
         pairs = []
         for p in range(len(self.figures) - 1):
             if self.figures[p].kind == "percent" and self.figures[p + 1].kind != "percent" \
@@ -552,8 +559,13 @@ class Finder:
             fractions.extend(self._ratio_columns(cells, labels))
         return groups, fractions, shares
 
+    def between(self, start: int, end: int) -> range:
+        """The figures that start in [start, end)."""
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
     def _figure_in(self, span: tuple[int, int]) -> int | None:
-        return next((i for i, f in enumerate(self.figures) if span[0] <= f.start < max(span[1], span[0] + 1)), None)
+        inside = self.between(span[0], max(span[1], span[0] + 1))
+        return inside[0] if inside else None
 
     def _total_rows(self, cells: list[list[int | None]], labels: list[str]) -> tuple[list[Group], list[list[int]]]:
         found, hundreds = [], []

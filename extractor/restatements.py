@@ -35,14 +35,16 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
     cell whose column header the clause also names ("Công đoàn các KCN kết nạp 4.326 đoàn viên")."""
     f, text = finder.figures, finder.text
     pairs = []
-    for grid in tables.grids(text, finder.layout):
-        rows = [(_label(texts), _cells(f, spans)) for texts, spans in grid.rows]
+    grids = tables.grids(text, finder.layout)
+    clauses = [_clause_before(text, _before_bracket(text, x.start), 80).lower() for x in f] if grids else []
+    for grid in grids:
+        rows = [(_label(texts), _cells(finder, spans)) for texts, spans in grid.rows]
         in_grid = {i for _, cells in rows for _, i in cells}
         names = _row_names([label for label, _ in rows])
         for j, x in enumerate(f):
             if j in in_grid or x.role != "actual" or x.kind == "percent" and _names_whole(text, x.end):
                 continue  # "chi quản lý hành chính chiếm 5,3% tổng chi": a share of another whole than the row's rate
-            clause = _clause_before(text, len(text[:x.start].rstrip(" (")), 80).lower()
+            clause = clauses[j]
             for name, row in names.items():
                 if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30:
                     continue  # "thu khác gồm ... 350.000.000 đồng": the row's name heads another statement
@@ -61,8 +63,8 @@ def _label(texts: list[str]) -> str:
     return next((t.strip() for t in texts if len(_WORD.findall(t)) >= 2), "")
 
 
-def _cells(f: list[Figure], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(col, i) for col, (s, e) in enumerate(spans) for i, x in enumerate(f) if s <= x.start < max(e, s + 1)]
+def _cells(finder: Finder, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(col, i) for col, (s, e) in enumerate(spans) for i in finder.between(s, max(e, s + 1))]
 
 
 def _row_names(labels: list[str]) -> dict[str, int]:
@@ -83,8 +85,20 @@ def _row_names(labels: list[str]) -> dict[str, int]:
 
 
 def _names_whole(text: str, pos: int) -> bool:
-    return bool(regex.match(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['named_whole'] + rules.data('relations')['own_base'])}", text[pos:pos + 20],
-                            regex.IGNORECASE))
+    return bool(_named_whole().match(text, pos))
+
+
+@cache
+def _named_whole() -> regex.Pattern:
+    d = rules.data("relations")
+    return regex.compile(rf"[^\S\n]*{rules.whole_words(d['named_whole'] + d['own_base'])}", regex.IGNORECASE)
+
+
+def _before_bracket(text: str, pos: int) -> int:
+    """Where the words before a figure end: "Phân xưởng cắt (81,7%)" → after "cắt"."""
+    while pos > 0 and text[pos - 1] in " (":
+        pos -= 1
+    return pos
 
 
 def _clause_before(text: str, pos: int, reach: int) -> str:
