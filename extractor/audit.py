@@ -1,5 +1,8 @@
-"""Checks a report against itself: parts against totals, shares against their counts and 100%.
+"""Checks a report against itself: parts against totals, shares against their counts and 100%,
+products against count × rate, balances against their flows, restatements against each other.
 
+The relations come from the finders: `relations` (groups, fractions, shares), `bases`,
+`breakdowns`, `table_relations`, `changes`, `remainders`, `products`, `balances`, `restatements`.
 Every comparison is between intervals (see `intervals`), so rounding and hedges never raise a
 false alarm, and an incomplete list ("…") can only be found inconsistent when its listed items
 alone already exceed the total.
@@ -7,15 +10,17 @@ alone already exceed the total.
 from __future__ import annotations
 
 from . import intervals
-from .intervals import Interval
-from .models import Figure, FigureRef, Finding
 from .balances import Balance, balances
+from .bases import named_bases, sentence_bases
 from .breakdowns import breakdowns, listed
 from .changes import changes
+from .intervals import Interval
+from .models import Figure, FigureRef, Finding
 from .products import Product, multiples, products
 from .relations import Finder, Group
 from .remainders import remainders
 from .restatements import restatements
+from .table_relations import table_relations
 
 HUNDRED = Interval(100.0, 100.0)
 
@@ -136,14 +141,14 @@ def _restated(doc: str, f: list[Figure], first: int, second: int) -> Finding:
 def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
-    table_groups, table_fractions, table_shares = finder.table_relations()
+    table_groups, table_fractions, table_shares = table_relations(finder)
     groups = finder.groups() + table_groups + remainders(finder)
-    fractions = finder.fractions() + table_fractions + finder.named_bases() + changes(text, figures, finder.layout)
+    fractions = finder.fractions() + table_fractions + named_bases(finder) + changes(text, figures, finder.layout)
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
     more_groups, more_fractions = breakdowns(finder, resolved)
     more_groups += listed(finder, groups + more_groups)
     resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
-    more_fractions += finder.sentence_bases(resolved)
+    more_fractions += sentence_bases(finder, resolved)
     for g in groups + more_groups:
         findings.extend(_group_findings(doc, figures, finder, g))
     for fr in fractions + more_fractions:

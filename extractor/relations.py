@@ -12,13 +12,12 @@ from functools import cache
 
 import regex
 
-from . import rules, tables
+from . import rules
 from .models import Figure
 from .sentences import Layout
 
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
-_BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
@@ -362,7 +361,7 @@ class Finder:
         for pair in cues().complements:
             chosen = []
             for word in pair:
-                hit = [j for j in group.members or group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self._label(j))]
+                hit = [j for j in group.members or group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self.label(j))]
                 if len(hit) == 1:
                     chosen.append(hit[0])
             if len(chosen) == len(pair):
@@ -400,7 +399,7 @@ class Finder:
         named = [part.strip(" -–+•*\t") for part in item.split(":")]
         return next((part for part in reversed(named) if part), "").lower()
 
-    def _label(self, j: int) -> str:
+    def label(self, j: int) -> str:
         """What a listed figure is of: its subject and the words before it in its item ("nữ 231 người")."""
         f = self.figures[j]
         head = self.text[max(0, f.start - 40):f.start]
@@ -432,106 +431,6 @@ class Finder:
                 pairs.append((p + 1, p))
         return pairs
 
-    def sentence_bases(self, resolved: set[int] = frozenset()) -> list[Fraction]:
-        """A share with no base named: read against the larger figures before it in its sentence
-        ("05 giáo viên dự thi, 04 đồng chí được công nhận, đạt tỷ lệ 80%") or in the sentence before
-        it in the paragraph ("Năm 2024 xảy ra 19 vụ ... Trong đó, 15 vụ (chiếm 78,9%)"); one fitting
-        suffices. A figure with a share of its own is a sibling, not the base: "Đoàn viên nữ có 71 người,
-        chiếm 63,4%; đảng viên 58 người (51,8%)" is 58 of the 112 đoàn viên of the sentence before."""
-        found = []
-        grouped = {j for g in self.groups() for j in [g.total, *g.parts]}
-        shares = [(i, p) for i in range(len(self.figures)) if (p := self.share_of(i, own_base=False)) is not None]
-        for i, p in shares + self.leading_shares():
-            if (i in grouped or p in resolved or self.is_rate(i) or self.is_change(i)
-                    or cues().whole_base.match(self.text, self.figures[p].end)):
-                continue
-            sentence = self.layout.sentence_of(self.figures[i].start)
-            line = self.layout.line_of(sentence.start)
-            previous = self.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
-            earlier = [j for j in range(min(i, p) - 1, -1, -1) if self.figures[j].start >= previous
-                       and self._comparable_base(i, j) and self.figures[j].value > self.figures[i].value
-                       and not self.is_rate(j) and self.share_of(j) is None]  # a sibling with its own share is no base
-            if earlier:
-                found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
-        return found
-
-    def named_bases(self) -> list[Fraction]:
-        """Shares whose base the text names after the percentage:
-        "đạt 89,5% tổng số đoàn viên" (the largest earlier figure of that noun),
-        "đạt 95,8% số phiếu phát hành", "chiếm 78,6% số đăng ký" (the nearest earlier figure that
-        noun or those words describe; else a larger figure earlier in the sentence),
-        "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
-        found = []
-        for i, f in enumerate(self.figures):
-            p = self.share_of(i)
-            if p is None or i == 0 and p + 1 >= len(self.figures):
-                continue
-            after = self.figures[p].end
-            bases: list[int] = []
-            if (m := cues().named_whole.match(self.text, after)) and i > 0:
-                bases = self._named(i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"))
-            if not bases and cues().own_base.match(self.text, after):
-                sentence = self.layout.sentence_of(f.start)
-                bases = [j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
-                         and self._comparable_base(i, j) and self.figures[j].value > f.value]
-            elif not bases and p + 1 < len(self.figures) and self._comparable_base(i, p + 1) \
-                    and cues().plan_base.match(self.text, after, self.figures[p + 1].start):
-                bases = [p + 1]
-            if bases:
-                found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
-        return found + self._rate_phrases()
-
-    def _named(self, i: int, phrase: str, largest: bool) -> list[int]:
-        """Figures before figure i that a noun phrase names, by their unit ("số phiếu phát hành" →
-        "3.000 phiếu") or by the words around them ("số đăng ký" → "2.945 nữ đoàn viên đăng ký"): the
-        largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
-        f = self.figures[i]
-        share = f.kind == "percent"  # "tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": any count or amount
-        words = [w for w in regex.findall(r"\p{L}+", phrase)]
-        if not words:
-            return []
-        named = []
-        for j in range(i - 1, -1, -1):
-            b = self.figures[j]
-            if b.start < f.start - _BASE_REACH:
-                break
-            if b.kind == "percent" or self.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
-                continue
-            unit = b.unit.lower()
-            by_unit = phrase == unit or phrase.startswith(unit + " ")
-            around = f"{self._label(j)} {self.text[b.start:b.end]} {self._words_after(j)}".lower()
-            by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
-            if by_unit or by_words and (share or comparable(f, b)):
-                named.append((not by_unit, j))
-        # figures of that noun before those the words describe ("tỷ lệ đoàn viên": 148.652 đoàn viên, not
-        # "đoàn viên nữ 86.418 người"); then the largest after "tổng", else the nearest
-        named.sort(key=lambda n: (n[0], -self.figures[n[1]].value if largest else 0))
-        return [j for _, j in named[:2]]
-
-    def _words_after(self, j: int) -> str:
-        tail = self.text[self.figures[j].end:self.figures[j].end + 40]
-        tail = regex.sub(r"^/[\d.,]+", "", tail)  # "186/238 đoàn viên nữ đăng ký": the numerator's words too
-        return regex.split(r"[;:.,()\n\d]", tail, maxsplit=1)[0]
-
-    def _rate_phrases(self) -> list[Fraction]:
-        """"tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": the figures the two nouns name."""
-        found = []
-        for p, f in enumerate(self.figures):
-            if f.kind != "percent" or p == 0:
-                continue
-            m = cues().rate_phrase.search(self.text, max(0, f.start - 90), f.start)
-            if not m:
-                continue
-            parts = self._named(p, _noun_phrase(m.group("part")), largest=False)[:1]
-            bases = [j for j in self._named(p, _noun_phrase(m.group("base")), largest=True) if j not in parts]
-            if parts and bases and self._comparable_base(parts[0], bases[0]):
-                found.append(Fraction(part=parts[0], base=bases[0], percent=p, alternatives=bases[1:]))
-        return found
-
-    def _comparable_base(self, part: int, base: int) -> bool:
-        a, b = self.figures[part], self.figures[base]
-        return a.kind != "percent" and b.value > 0 and comparable(a, b)
-
     def in_words(self) -> list[tuple[int, int]]:
         """"103.650.000 đồng (Bằng chữ: Một trăm linh ba triệu sáu trăm năm mươi nghìn đồng)": an amount
         written again in words, as financial reports do."""
@@ -543,94 +442,15 @@ class Finder:
                 pairs.append((i, i + 1))
         return pairs
 
-    def table_relations(self) -> tuple[list[Group], list[Fraction], list[list[int]]]:
-        """In a text table: a total row against the rows above it; a percentage column against the
-        pair of columns whose ratio it gives in most rows, or against one column and its total row
-        (so one wrong row stands out); a share column whose total row says 100."""
-        groups: list[Group] = []
-        fractions: list[Fraction] = []
-        shares: list[list[int]] = []
-        for grid in tables.grids(self.text, self.layout):
-            cells = [[self._figure_in(span) for span in spans] for _, spans in grid.rows]
-            labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
-            found, hundreds = self._total_rows(cells, labels)
-            groups.extend(found)
-            shares.extend(hundreds)
-            fractions.extend(self._ratio_columns(cells, labels))
-        return groups, fractions, shares
-
     def between(self, start: int, end: int) -> range:
         """The figures that start in [start, end)."""
         return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
 
-    def _figure_in(self, span: tuple[int, int]) -> int | None:
+    def figure_in(self, span: tuple[int, int]) -> int | None:
         inside = self.between(span[0], max(span[1], span[0] + 1))
         return inside[0] if inside else None
-
-    def _total_rows(self, cells: list[list[int | None]], labels: list[str]) -> tuple[list[Group], list[list[int]]]:
-        found, hundreds = [], []
-        for r, label in enumerate(labels):
-            if not cues().table_total.match(label):
-                continue
-            above = []
-            for p in range(r - 1, -1, -1):
-                if cues().table_total.match(labels[p]) or not any(c is not None for c in cells[p]):
-                    break  # a previous total or a section row ("B | Phần thu") bounds the parts
-                above.append(p)
-            for col, total in enumerate(cells[r]):
-                if total is None:
-                    continue
-                parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
-                if len(parts) < 2 or not all(comparable(self.figures[total], self.figures[j]) for j in parts):
-                    continue
-                if self.figures[total].kind != "percent":
-                    found.append(Group(total=total, parts=parts, selection=False))
-                elif self.figures[total].value == 100:  # "Tổng cộng | 405 | 100": the rows' shares make 100%
-                    hundreds.append(parts)
-        return found, hundreds
-
-    def _ratio_columns(self, cells: list[list[int | None]], labels: list[str]) -> list[Fraction]:
-        from .intervals import of
-
-        width = max(len(row) for row in cells)
-        column = lambda c: [row[c] if c < len(row) else None for row in cells]  # noqa: E731
-        totals = [r for r, label in enumerate(labels) if cues().table_total.match(label)]
-        found = []
-        for p in range(width):
-            shares = column(p)
-            if sum(1 for i in shares if i is not None and self.figures[i].kind == "percent") < 2:
-                continue
-            best = None
-            for a in range(width):
-                bases = [(column(b), set()) for b in range(width) if len({a, b, p}) == 3]
-                # "Số đoàn viên | Tỷ lệ (%)" with "Tổng cộng | 405 | 100": each row's share of the column total
-                bases += [([cells[r][a]] * len(cells), set(totals)) for r in totals if a < len(cells[r]) and cells[r][a] is not None]
-                for base, skip in bases if a != p else []:
-                    rows = [(x, y, z) for r, (x, y, z) in enumerate(zip(column(a), base, shares)) if r not in skip
-                            and None not in (x, y, z) and x != y and self.figures[y].value and self.figures[z].kind == "percent"]
-                    fits = sum(1 for x, y, z in rows
-                               if of(self.figures[z]).meets(ratio(of(self.figures[x]), of(self.figures[y]))))
-                    if len(rows) >= 2 and fits >= max(2, 0.6 * len(rows)) and (best is None or fits > best[0]):
-                        best = (fits, rows)
-            if best:
-                found.extend(Fraction(part=x, base=y, percent=z) for x, y, z in best[1])
-        return found
-
 
 def ratio(part, base):
     from .intervals import Interval
 
     return Interval(100 * part.lo / base.hi if base.hi else 0.0, 100 * part.hi / base.lo if base.lo else float("inf"))
-
-
-_PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
-
-
-def _noun_phrase(text: str) -> str:
-    """"đoàn viên kết nạp mới của toàn tỉnh" → "đoàn viên kết nạp mới"; "lao động nữ." → "lao động nữ"."""
-    words = []
-    for word in text.split():
-        if word.lower() in _PHRASE_STOP or len(words) == 4:
-            break
-        words.append(word.lower())
-    return " ".join(words).strip(" ,.;")

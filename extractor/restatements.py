@@ -13,7 +13,6 @@ from functools import cache
 import regex
 
 from . import rules, tables
-from .models import Figure
 from .relations import Finder
 
 _WORD = regex.compile(r"\p{L}+")

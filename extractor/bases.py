@@ -1,0 +1,125 @@
+"""Finds the base of a share the text states apart from it: named after the percentage ("đạt 89,5%
+tổng số đoàn viên"), named by two nouns ("tỷ lệ đoàn viên trên tổng số lao động"), or a larger
+figure before it in its sentence or the sentence before.
+"""
+from __future__ import annotations
+
+import regex
+
+from .relations import Finder, Fraction, comparable, cues
+
+_BASE_REACH = 4000  # how far back (characters) a base the text names may stand
+
+
+def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fraction]:
+    """A share with no base named: read against the larger figures before it in its sentence
+    ("05 giáo viên dự thi, 04 đồng chí được công nhận, đạt tỷ lệ 80%") or in the sentence before
+    it in the paragraph ("Năm 2024 xảy ra 19 vụ ... Trong đó, 15 vụ (chiếm 78,9%)"); one fitting
+    suffices. A figure with a share of its own is a sibling, not the base: "Đoàn viên nữ có 71 người,
+    chiếm 63,4%; đảng viên 58 người (51,8%)" is 58 of the 112 đoàn viên of the sentence before."""
+    found = []
+    grouped = {j for g in finder.groups() for j in [g.total, *g.parts]}
+    shares = [(i, p) for i in range(len(finder.figures)) if (p := finder.share_of(i, own_base=False)) is not None]
+    for i, p in shares + finder.leading_shares():
+        if (i in grouped or p in resolved or finder.is_rate(i) or finder.is_change(i)
+                or cues().whole_base.match(finder.text, finder.figures[p].end)):
+            continue
+        sentence = finder.layout.sentence_of(finder.figures[i].start)
+        line = finder.layout.line_of(sentence.start)
+        previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
+        earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= previous
+                   and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
+                   and not finder.is_rate(j) and finder.share_of(j) is None]  # a sibling with its own share is no base
+        if earlier:
+            found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
+    return found
+
+def named_bases(finder: Finder) -> list[Fraction]:
+    """Shares whose base the text names after the percentage:
+    "đạt 89,5% tổng số đoàn viên" (the largest earlier figure of that noun),
+    "đạt 95,8% số phiếu phát hành", "chiếm 78,6% số đăng ký" (the nearest earlier figure that
+    noun or those words describe; else a larger figure earlier in the sentence),
+    "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
+    found = []
+    for i, f in enumerate(finder.figures):
+        p = finder.share_of(i)
+        if p is None or i == 0 and p + 1 >= len(finder.figures):
+            continue
+        after = finder.figures[p].end
+        bases: list[int] = []
+        if (m := cues().named_whole.match(finder.text, after)) and i > 0:
+            bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"))
+        if not bases and cues().own_base.match(finder.text, after):
+            sentence = finder.layout.sentence_of(f.start)
+            bases = [j for j in range(i - 1, -1, -1) if finder.figures[j].start >= sentence.start
+                     and _comparable_base(finder, i, j) and finder.figures[j].value > f.value]
+        elif not bases and p + 1 < len(finder.figures) and _comparable_base(finder, i, p + 1) \
+                and cues().plan_base.match(finder.text, after, finder.figures[p + 1].start):
+            bases = [p + 1]
+        if bases:
+            found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
+    return found + _rate_phrases(finder)
+
+def _named(finder: Finder, i: int, phrase: str, largest: bool) -> list[int]:
+    """Figures before figure i that a noun phrase names, by their unit ("số phiếu phát hành" →
+    "3.000 phiếu") or by the words around them ("số đăng ký" → "2.945 nữ đoàn viên đăng ký"): the
+    largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
+    f = finder.figures[i]
+    share = f.kind == "percent"  # "tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": any count or amount
+    words = [w for w in regex.findall(r"\p{L}+", phrase)]
+    if not words:
+        return []
+    named = []
+    for j in range(i - 1, -1, -1):
+        b = finder.figures[j]
+        if b.start < f.start - _BASE_REACH:
+            break
+        if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
+            continue
+        unit = b.unit.lower()
+        by_unit = phrase == unit or phrase.startswith(unit + " ")
+        around = f"{finder.label(j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
+        by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
+        if by_unit or by_words and (share or comparable(f, b)):
+            named.append((not by_unit, j))
+    # figures of that noun before those the words describe ("tỷ lệ đoàn viên": 148.652 đoàn viên, not
+    # "đoàn viên nữ 86.418 người"); then the largest after "tổng", else the nearest
+    named.sort(key=lambda n: (n[0], -finder.figures[n[1]].value if largest else 0))
+    return [j for _, j in named[:2]]
+
+def _words_after(finder: Finder, j: int) -> str:
+    tail = finder.text[finder.figures[j].end:finder.figures[j].end + 40]
+    tail = regex.sub(r"^/[\d.,]+", "", tail)  # "186/238 đoàn viên nữ đăng ký": the numerator's words too
+    return regex.split(r"[;:.,()\n\d]", tail, maxsplit=1)[0]
+
+def _rate_phrases(finder: Finder) -> list[Fraction]:
+    """"tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": the figures the two nouns name."""
+    found = []
+    for p, f in enumerate(finder.figures):
+        if f.kind != "percent" or p == 0:
+            continue
+        m = cues().rate_phrase.search(finder.text, max(0, f.start - 90), f.start)
+        if not m:
+            continue
+        parts = _named(finder, p, _noun_phrase(m.group("part")), largest=False)[:1]
+        bases = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True) if j not in parts]
+        if parts and bases and _comparable_base(finder, parts[0], bases[0]):
+            found.append(Fraction(part=parts[0], base=bases[0], percent=p, alternatives=bases[1:]))
+    return found
+
+def _comparable_base(finder: Finder, part: int, base: int) -> bool:
+    a, b = finder.figures[part], finder.figures[base]
+    return a.kind != "percent" and b.value > 0 and comparable(a, b)
+
+
+_PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
+
+
+def _noun_phrase(text: str) -> str:
+    """"đoàn viên kết nạp mới của toàn tỉnh" → "đoàn viên kết nạp mới"; "lao động nữ." → "lao động nữ"."""
+    words = []
+    for word in text.split():
+        if word.lower() in _PHRASE_STOP or len(words) == 4:
+            break
+        words.append(word.lower())
+    return " ".join(words).strip(" ,.;")

@@ -1,0 +1,73 @@
+"""Finds how a text table ties its cells together: total rows, share columns, ratio columns."""
+from __future__ import annotations
+
+import regex
+
+from . import tables
+from .intervals import of
+from .relations import Finder, Fraction, Group, comparable, cues, ratio
+
+
+def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[list[int]]]:
+    """In a text table: a total row against the rows above it; a percentage column against the
+    pair of columns whose ratio it gives in most rows, or against one column and its total row
+    (so one wrong row stands out); a share column whose total row says 100."""
+    groups: list[Group] = []
+    fractions: list[Fraction] = []
+    shares: list[list[int]] = []
+    for grid in tables.grids(finder.text, finder.layout):
+        cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
+        labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
+        found, hundreds = _total_rows(finder, cells, labels)
+        groups.extend(found)
+        shares.extend(hundreds)
+        fractions.extend(_ratio_columns(finder, cells, labels))
+    return groups, fractions, shares
+
+def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]) -> tuple[list[Group], list[list[int]]]:
+    found, hundreds = [], []
+    for r, label in enumerate(labels):
+        if not cues().table_total.match(label):
+            continue
+        above = []
+        for p in range(r - 1, -1, -1):
+            if cues().table_total.match(labels[p]) or not any(c is not None for c in cells[p]):
+                break  # a previous total or a section row ("B | Phần thu") bounds the parts
+            above.append(p)
+        for col, total in enumerate(cells[r]):
+            if total is None:
+                continue
+            parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
+            if len(parts) < 2 or not all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
+                continue
+            if finder.figures[total].kind != "percent":
+                found.append(Group(total=total, parts=parts, selection=False))
+            elif finder.figures[total].value == 100:  # "Tổng cộng | 405 | 100": the rows' shares make 100%
+                hundreds.append(parts)
+    return found, hundreds
+
+
+def _ratio_columns(finder: Finder, cells: list[list[int | None]], labels: list[str]) -> list[Fraction]:
+    width = max(len(row) for row in cells)
+    column = lambda c: [row[c] if c < len(row) else None for row in cells]  # noqa: E731
+    totals = [r for r, label in enumerate(labels) if cues().table_total.match(label)]
+    found = []
+    for p in range(width):
+        shares = column(p)
+        if sum(1 for i in shares if i is not None and finder.figures[i].kind == "percent") < 2:
+            continue
+        best = None
+        for a in range(width):
+            bases = [(column(b), set()) for b in range(width) if len({a, b, p}) == 3]
+            # "Số đoàn viên | Tỷ lệ (%)" with "Tổng cộng | 405 | 100": each row's share of the column total
+            bases += [([cells[r][a]] * len(cells), set(totals)) for r in totals if a < len(cells[r]) and cells[r][a] is not None]
+            for base, skip in bases if a != p else []:
+                rows = [(x, y, z) for r, (x, y, z) in enumerate(zip(column(a), base, shares)) if r not in skip
+                        and None not in (x, y, z) and x != y and finder.figures[y].value and finder.figures[z].kind == "percent"]
+                fits = sum(1 for x, y, z in rows
+                           if of(finder.figures[z]).meets(ratio(of(finder.figures[x]), of(finder.figures[y]))))
+                if len(rows) >= 2 and fits >= max(2, 0.6 * len(rows)) and (best is None or fits > best[0]):
+                    best = (fits, rows)
+        if best:
+            found.extend(Fraction(part=x, base=y, percent=z) for x, y, z in best[1])
+    return found
