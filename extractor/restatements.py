@@ -13,9 +13,11 @@ from functools import cache
 import regex
 
 from . import rules, tables
-from .relations import Finder
+from .relations import Finder, same_noun
 
 _WORD = regex.compile(r"\p{L}+")
+_HEADLINE = 160  # a title line is short and has no full stop
+_TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "tuần", "quý"}  # "Tổng kết 10 năm ..." is no quantity said again
 _RATE_VERB = regex.compile(r"(?<!\p{L})đạt(?!\p{L})")
 _CLAUSE_BREAK = regex.compile(r"[;:.!?()\n\d|]")
 
@@ -26,7 +28,27 @@ def _stop_words() -> frozenset[str]:
 
 
 def restatements(finder: Finder) -> list[tuple[int, int]]:
-    return sorted(set(_table_in_prose(finder)))
+    return sorted(set(_table_in_prose(finder) + _headline(finder)))
+
+
+def _headline(finder: Finder) -> list[tuple[int, int]]:
+    """A news headline ("Hơn 2.300 suất quà đến với công nhân ...") is said again in the body: each of
+    its figures against the first later one of the same kind and noun."""
+    f, text = finder.figures, finder.text
+    if not f:
+        return []
+    line = finder.layout.line_of(f[0].start)
+    title = text[line.start:line.end].strip()
+    if len(title) > _HEADLINE or title.endswith((".", ":", ";")) or "|" in title:
+        return []
+    heads = list(finder.between(line.start, line.end))
+    pairs = []
+    for h in heads:
+        body = next((j for j in range(heads[-1] + 1, len(f)) if f[j].kind == f[h].kind and f[j].per == f[h].per
+                     and same_noun(f[j].unit, f[h].unit) and f[j].role == f[h].role and not finder.bracketed(j)), None)
+        if body is not None and f[h].unit not in _TIME_UNITS:
+            pairs.append((h, body))
+    return pairs
 
 
 def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
