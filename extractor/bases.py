@@ -81,11 +81,13 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool) -> list[int]:
         around = f"{finder.label(j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
         by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
         if by_unit or by_words and (share or comparable(f, b)):
-            named.append((not by_unit, j))
-    # figures of that noun before those the words describe ("tỷ lệ đoàn viên": 148.652 đoàn viên, not
-    # "đoàn viên nữ 86.418 người"); then the largest after "tổng", else the nearest
+            named.append((0 if by_unit and by_words else 1 if by_unit else 2, j))
+    # figures of that noun the words also describe first ("tổng số đoàn viên kết nạp mới": the 12.486
+    # admitted, not the 148.652 members), then of that noun ("tỷ lệ đoàn viên": 148.652 đoàn viên,
+    # not "đoàn viên nữ 86.418 người"), then the words alone; the largest after "tổng", else the nearest
     named.sort(key=lambda n: (n[0], -finder.figures[n[1]].value if largest else 0))
     return [j for _, j in named[:2]]
+
 
 def _words_after(finder: Finder, j: int) -> str:
     tail = finder.text[finder.figures[j].end:finder.figures[j].end + 40]
