@@ -23,7 +23,8 @@ err = Console(stderr=True)
 PROGRESS_FROM = 20  # files; fewer finish before a bar would help
 EXIT_INCONSISTENT, EXIT_FILE_ERROR = 1, 3
 CHECKS = {"parts_total": "tổng các phần", "part_exceeds_total": "phần vượt tổng", "percent_of_base": "tỷ lệ trên cơ số",
-          "shares_100": "các tỷ lệ cộng 100%", "restated": "nêu lại số liệu"}
+          "shares_100": "các tỷ lệ cộng 100%", "product": "số lượng × định mức", "balance": "cân đối đầu kỳ – cuối kỳ",
+          "restated": "nêu lại số liệu"}
 VERDICTS = {"consistent": "[green]khớp[/green]", "inconsistent": "[red]không khớp[/red]",
             "undecidable": "[yellow]không kết luận được[/yellow]"}
 

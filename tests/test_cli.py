@@ -60,3 +60,20 @@ def test_schema_describes_the_figure_record():
 def test_unknown_format_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-f", "xml"]).exit_code == 2
+
+
+def test_every_check_the_audit_gives_has_a_vietnamese_name():
+    from pathlib import Path
+
+    from extractor import extract_text
+    from extractor.audit import audit
+    from extractor.cli import CHECKS
+
+    text = ("Tồn quỹ đầu năm 312.400.000 đồng; thu trong năm 2.346.500.000 đồng; chi trong năm 1.880.000.000 đồng; "
+            "tồn quỹ cuối năm 778.900.000 đồng.\nTặng quà 241 chị, mỗi chị 200.000 đồng, tổng 48.200.000 đồng.\n"
+            "Có 19 người, trong đó nữ 10 người, chiếm 53%; nam 9 người, chiếm 47%.")
+    corpus = Path(__file__).parents[1] / "corpus"
+    texts = [text] + [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("1*.txt"))]
+    checks = {f.check for t in texts for f in audit("t", t, extract_text(t).figures)}
+    assert {"balance", "product", "parts_total", "percent_of_base", "shares_100"} <= checks
+    assert checks <= CHECKS.keys()
