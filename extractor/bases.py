@@ -4,11 +4,19 @@ figure before it in its sentence or the sentence before.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from . import rules
 from .relations import Finder, Fraction, comparable, cues
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    return frozenset(w.lower() for unit in rules.data("relations")["people_units"] for w in regex.findall(r"\p{L}+", unit))
 
 
 def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fraction]:
@@ -38,7 +46,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
     """Shares whose base the text names after the percentage:
     "đạt 89,5% tổng số đoàn viên" (the largest earlier figure of that noun),
     "đạt 95,8% số phiếu phát hành", "chiếm 78,6% số đăng ký" (the nearest earlier figure that
-    noun or those words describe; else a larger figure earlier in the sentence),
+    noun or those words describe; none if nothing stated is described so),
+    "chiếm 12% của tổng" (a larger figure earlier in the sentence),
     "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
     found = []
     for i, f in enumerate(finder.figures):
@@ -49,6 +58,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
         bases: list[int] = []
         if (m := cues().named_whole.match(finder.text, after)) and i > 0:
             bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"))
+            if not bases and _noun_phrase(m.group("noun")):
+                continue  # "bằng 98,6% số lao động nữ": that whole is not stated here, no other figure stands for it
         if not bases and cues().own_base.match(finder.text, after):
             sentence = finder.layout.sentence_of(f.start)
             bases = [j for j in range(i - 1, -1, -1) if finder.figures[j].start >= sentence.start
@@ -66,9 +77,11 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool) -> list[int]:
     largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
     f = finder.figures[i]
     share = f.kind == "percent"  # "tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": any count or amount
-    words = [w for w in regex.findall(r"\p{L}+", phrase)]
+    words = regex.findall(r"\p{L}+", phrase)
     if not words:
         return []
+    # "số lao động nữ": "nữ" tells which whole; the people noun may be said otherwise ("nữ 241 người")
+    words = [w for w in words if w not in _people_words()] or words
     named = []
     for j in range(i - 1, -1, -1):
         b = finder.figures[j]

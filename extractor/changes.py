@@ -89,6 +89,9 @@ def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -
     if p + 1 >= len(figures) or not cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start]):
         return None
     base = figures[p + 1]
+    closing = text.find(")", base.end)
+    if p + 2 < len(figures) and closing >= 0 and figures[p + 2].start < closing:
+        return None  # "tăng 18,9% so với năm 2023 (47 lượt, 108.500.000 đồng)": which of them is the base is not said
     sentence = layout.sentence_of(figures[p].start)
     for j in range(p - 1, -1, -1):
         part = figures[j]

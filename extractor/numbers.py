@@ -61,7 +61,8 @@ def read_spelled(words: list[str], alone: bool = False) -> int:
     words = [x.lower() for x in words]
     if len(words) == 1 and words[0] in w["alone"] and not alone:
         raise NotANumber(words[0])
-    total = group = pending = 0
+    total = group = 0
+    pending: int | None = None  # a digit said, waiting for its multiplier; "không trăm" is 0 hundreds, not 100
     seen_digit = previous_digit = False
     for word in words:
         if word in w["digits"]:
@@ -75,18 +76,19 @@ def read_spelled(words: list[str], alone: bool = False) -> int:
             group += 10
             seen_digit = True
         elif word in w["tens"]:
-            group += (pending or 1) * 10
-            pending = 0
+            group += (1 if pending is None else pending) * 10
+            pending = None
         elif word in w["zero_tens"]:
             continue
         elif word == "trăm":
-            group += (pending or 1) * 100
-            pending = 0
+            group += (1 if pending is None else pending) * 100
+            pending = None
         elif word in w["scales"]:
-            total += (group + pending or 1) * w["scales"][word]
-            group = pending = 0
+            amount = group + (pending or 0)
+            total += (amount if amount or pending is not None else 1) * w["scales"][word]
+            group, pending = 0, None
         else:
             raise NotANumber(word)
     if not seen_digit:
         raise NotANumber(" ".join(words))
-    return total + group + pending
+    return total + group + (pending or 0)

@@ -88,6 +88,8 @@ class _Cues:
         self.partitions = [sorted((w.lower() for w in family), key=len, reverse=True) for family in d["partitions"]]
         self.unit_heads = {w.lower() for w in d["unit_heads"]}
         self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
+        self.stock = regex.compile(word(d["stock_words"]), regex.IGNORECASE)
+        self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
 
 

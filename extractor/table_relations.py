@@ -18,13 +18,17 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
     for grid in tables.grids(finder.text, finder.layout):
         cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
         labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
-        found, hundreds = _total_rows(finder, cells, labels)
+        found, hundreds = _total_rows(finder, cells, labels, grid.header)
         groups.extend(found)
         shares.extend(hundreds)
         fractions.extend(_ratio_columns(finder, cells, labels))
     return groups, fractions, shares
 
-def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]) -> tuple[list[Group], list[list[int]]]:
+
+def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str],
+                header: list[str]) -> tuple[list[Group], list[list[int]]]:
+    """A total row sums the rows above it, but not a column of balances ("Tồn đầu năm", "Số dư"),
+    whose total row repeats the first or last, nor an opening balance row above "Cộng thu"."""
     found, hundreds = [], []
     for r, label in enumerate(labels):
         if not cues().table_total.match(label):
@@ -33,9 +37,10 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
         for p in range(r - 1, -1, -1):
             if cues().table_total.match(labels[p]) or not any(c is not None for c in cells[p]):
                 break  # a previous total or a section row ("B | Phần thu") bounds the parts
-            above.append(p)
+            if not (cues().stock.search(labels[p]) and not cues().sources.search(label)):
+                above.append(p)
         for col, total in enumerate(cells[r]):
-            if total is None:
+            if total is None or col < len(header) and cues().stock.search(header[col]):
                 continue
             parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
             if len(parts) < 2 or not all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
