@@ -12,6 +12,7 @@ from . import rules
 from .relations import Finder, Fraction, comparable, cues
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
+_WHOLE = regex.compile(r"(?<!\p{L})tổng(?!\p{L})")
 
 
 @cache
@@ -37,7 +38,8 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
         earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= previous
                    and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
-                   and not finder.is_rate(j) and finder.share_of(j) is None]  # a sibling with its own share is no base
+                   and not finder.is_rate(j) and (finder.share_of(j) is None or _WHOLE.search(finder.item(j)))]
+        # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%")
         if earlier:
             found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
     return found

@@ -164,8 +164,10 @@ class Finder:
         if aside and following < len(self.figures) and self.figures[following].kind != "percent":
             while following < len(self.figures) and self.figures[following].start < aside.end():
                 following += 1
-        if following < len(self.figures) and not self._bracketed(f):
+        if following < len(self.figures):
             p = self.figures[following]
+            if self._bracketed(f) and ")" in self.text[f.end:p.start]:
+                return None  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%": the share is of 712
             gap = self.text[f.end:p.start]
             # a bracket opened after a clause holds only the share: "12 vụ liên quan đến tiền lương (chiếm 63,2%)",
             # not "01 chỉ tiêu chưa đạt ... (đạt 75%, xây dựng được 03 nhà ...)"
@@ -381,7 +383,7 @@ class Finder:
         for family in cues().partitions + cues().complements:
             chosen: dict[str, int] = {}
             for j in items:
-                word = next((w for w in family if regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", self._item(j))), None)
+                word = next((w for w in family if regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", self.item(j))), None)
                 if word is not None and word not in chosen:
                     chosen[word] = j
             if len(chosen) >= 2:
@@ -389,12 +391,12 @@ class Finder:
         covered = {j for subset in subsets for j in subset}
         if not set(items) <= covered or any(len(set(a) & set(b)) for n, a in enumerate(subsets) for b in subsets[n + 1:]):
             subsets = []
-        heads = [self._item(j).split()[:1] for j in items]
+        heads = [self.item(j).split()[:1] for j in items]
         if len(items) >= 3 and all(heads) and len({h[0] for h in heads}) == 1 and heads[0][0] in cues().unit_heads:
             subsets.append(sorted(items))
         return subsets
 
-    def _item(self, j: int) -> str:
+    def item(self, j: int) -> str:
         """The words that name a listed figure: "Cán bộ quản lý: 03" → "cán bộ quản lý"."""
         head = self.text[max(0, self.figures[j].start - 60):self.figures[j].start]
         item = head[max(head.rfind(c) for c in ";,(\n") + 1:]
