@@ -136,11 +136,13 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
     for i, span in enumerate(layout.lines):
         cells = _cells(text, span.start, span.end)
         if sum(1 for t, _ in cells if t) < 2:
-            header = None
+            if header is None or len(cells) < 2:
+                header = None  # "A. THU | | |" is a section row of the table: the header stays
             continue
         texts = [t for t, _ in cells]
         if header is None:
-            above = text[layout.lines[i - 1].start:layout.lines[i - 1].end] if i else ""
+            above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, i - 3):i])
+                          if text[line.start:line.end].strip()), "")  # "(ĐVT: triệu đồng)", maybe a blank line up
             unit = _data()["table_unit"].search(above)
             header = [_with_unit(t, unit.group("unit")) if unit else t for t in texts]
             continue
