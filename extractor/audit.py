@@ -113,13 +113,18 @@ def _product(doc: str, f: list[Figure], product: Product) -> Finding:
 
 
 def _balance(doc: str, f: list[Figure], balance: Balance) -> Finding:
+    """Without the opening balance stated, what is left is at least what came in less what went out."""
     plus, minus = _sum(f, balance.plus), _sum(f, balance.minus)
     expected = Interval(max(plus.lo - minus.hi, 0.0), max(plus.hi - minus.lo, 0.0))
     reported = intervals.of(f[balance.result])
     verdict = _verdict(expected, reported)
+    if verdict == "inconsistent" and not balance.opening_stated and reported.lo > expected.hi:
+        verdict = "undecidable"
     formula = " + ".join(f[i].text for i in balance.plus) + " − " + " − ".join(f[i].text for i in balance.minus)
-    message = (f"«{f[balance.result].text}» khớp với {formula}." if verdict == "consistent"
-               else f"«{f[balance.result].text}» không khớp: {formula} = {expected}.")
+    message = {"consistent": f"«{f[balance.result].text}» khớp với {formula}.",
+               "inconsistent": f"«{f[balance.result].text}» không khớp: {formula} = {expected}.",
+               "undecidable": f"«{f[balance.result].text}» lớn hơn {formula} = {expected}; số dư đầu kỳ không được nêu "
+                              "nên không kết luận được."}[verdict]
     return _finding(doc, "balance", f, [balance.result, *balance.plus, *balance.minus], expected, reported, verdict, message)
 
 

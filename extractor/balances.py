@@ -24,6 +24,7 @@ class Balance:
     plus: list[int]  # what there was and what came in
     minus: list[int]  # what went out
     result: int  # what is left, or the net change
+    opening_stated: bool = True  # a flow of stock needs its opening; a net change has none
 
 
 @cache
@@ -57,7 +58,8 @@ def balances(finder: Finder) -> list[Balance]:
             plus = [j for j in (opening, inflow) if j is not None]
             members = [*plus, outflow, result]
             if len(set(members)) == len(members) and all(comparable(finder.figures[members[0]], finder.figures[j]) for j in members):
-                found.append(Balance(name=flow["name"], plus=plus, minus=[outflow], result=result))
+                found.append(Balance(name=flow["name"], plus=plus, minus=[outflow], result=result,
+                                     opening_stated=opening is not None or "opening" not in flow))
     return found
 
 

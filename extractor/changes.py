@@ -26,6 +26,7 @@ class _Cues:
         # "từ 6,2 triệu đồng/người/tháng (năm 2018) lên": an aside in brackets may hold a year
         self.end = regex.compile(rf"^(?:[^\d;\n()]|\([^()\n]{{0,30}}\)){{0,60}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
         self.amount_share = regex.compile(r"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*(?:tương ứng|bằng)[^\S\n]+")
+        self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,25}}\([^\S\n]*$", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",
                                             regex.IGNORECASE)
@@ -65,6 +66,10 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
                   and figures[j].kind != "percent" and comparable(figures[j], amount)), None)
     if not sign or level is None:
         return None
+    opened = text.rfind("(", sentence.start, figures[level].start)
+    if opened >= 0 and ")" not in text[opened:figures[level].start] \
+            and cues().compared_level.search(text, max(sentence.start, opened - 40), opened + 1):
+        return Fraction(part=d, base=level, percent=p)  # "So với năm 2023 (9 vụ), số vụ giảm 2 vụ (22,2%)": of the 9
     return Fraction(part=d, base=level, percent=p, change_of_base=sign)
 
 

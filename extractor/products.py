@@ -55,13 +55,19 @@ def products(finder: Finder) -> list[Product]:
             if f[j].start < start:
                 break
             inside.insert(0, j)
-        terms, count = [], None
+        terms, counts = [], []
         for j in inside:
             if f[j].kind == "count":
-                count = j
-            elif f[j].kind == "money" and _is_rate(text, f[j]) and count is not None:
-                terms.append((count, j))
-                count = None
+                counts.append(j)
+            elif f[j].kind == "money" and _is_rate(text, f[j]):
+                # the count at the rate's own bracket level: "255 cá nhân (trong đó 87 nữ, 41 cán bộ), mức ..." is 255;
+                # a rate in brackets may also be of the count before them ("214 lượt (mức 250 nghìn đồng/lượt)")
+                count = next((c for c in reversed(counts) if finder.bracketed(c) == finder.bracketed(j)), None)
+                if count is None and finder.bracketed(j):
+                    count = next((c for c in reversed(counts) if not finder.bracketed(c)), None)
+                if count is not None:
+                    terms.append((count, j))
+                    counts = [c for c in counts if c > count]
         if not terms or any(f[j].kind == "money" and not any(j == r for _, r in terms) for j in inside if j > terms[0][0]):
             continue  # another amount among the terms: not a plain product
         end = _CLAUSE_END.search(text, total.end)

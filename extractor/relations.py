@@ -368,9 +368,19 @@ class Finder:
                 hit = [j for j in group.members or group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self.label(j))]
                 if len(hit) == 1:
                     chosen.append(hit[0])
-            if len(chosen) == len(pair):
+            if len(chosen) == len(pair) and self._alone_in_item(chosen, group.members or group.parts):
                 subsets.append(chosen)
         return subsets
+
+    def _alone_in_item(self, chosen: list[int], members: list[int]) -> bool:
+        """No other listed figure shares the pair's item: "nữ 231 (56,1%), nam 181 (43,9%); đảng viên 198"
+        splits in two, "8 người (1 người chết, 2 ... nặng, 5 ... nhẹ)" does not split in nặng and nhẹ."""
+        start = min(self.figures[j].start for j in chosen)
+        end = max(self.figures[j].end for j in chosen)
+        opened = max(self.text.rfind(c, 0, start) for c in ";(:\n") + 1
+        closes = [k for k in (self.text.find(c, end) for c in ";)\n") if k >= 0]
+        closed = min(closes) if closes else len(self.text)
+        return all(j in chosen for j in members if opened <= self.figures[j].start < closed)
 
     def partition_subsets(self, group: Group) -> list[list[int]]:
         """Items that each name a different class of one classification ("đại học 24; cao đẳng 06;

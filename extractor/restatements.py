@@ -18,6 +18,7 @@ from .relations import Finder, same_noun
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "tuần", "quý"}  # "Tổng kết 10 năm ..." is no quantity said again
+_COMPARED = regex.compile(r"(?<!\p{L})(?:vượt|tăng|giảm|hơn|so với|chênh lệch|còn lại)(?!\p{L})")
 _RATE_VERB = regex.compile(r"(?<!\p{L})đạt(?!\p{L})")
 _CLAUSE_BREAK = regex.compile(r"[;:.!?()\n\d|]")
 
@@ -46,9 +47,22 @@ def _headline(finder: Finder) -> list[tuple[int, int]]:
     for h in heads:
         body = next((j for j in range(heads[-1] + 1, len(f)) if f[j].kind == f[h].kind and f[j].per == f[h].per
                      and same_noun(f[j].unit, f[h].unit) and f[j].role == f[h].role and not finder.bracketed(j)), None)
-        if body is not None and f[h].unit not in _TIME_UNITS:
+        if body is not None and f[h].unit not in _TIME_UNITS and _shares_a_word(finder, h, body, line.end):
             pairs.append((h, body))
     return pairs
+
+
+def _shares_a_word(finder: Finder, h: int, body: int, title_end: int) -> bool:
+    """The headline's clause and the body's sentence say the same thing ("1.710 người được đưa về quê"
+    is not "hơn 68.000 người đang làm việc tại các khu công nghiệp")."""
+    text, f = finder.text, finder.figures
+    start = max([text.rfind(c, 0, f[h].start) for c in ",:;–-"] + [finder.layout.line_of(f[h].start).start - 1]) + 1
+    ends = [k for k in (text.find(c, f[h].end, title_end) for c in ",:;–-") if k >= 0]
+    clause = text[start:min(ends) if ends else title_end]
+    sentence = finder.layout.sentence_of(f[body].start)
+    words = lambda t: {w.lower() for w in _WORD.findall(t)} - _stop_words() - {f[h].unit.lower()}  # noqa: E731
+    shared = words(clause.replace(f[h].text, " ")) & words(text[sentence.start:sentence.end].replace(f[body].text, " "))
+    return len(shared) >= 2  # syllables, not words: one in common ("phí" of "miễn phí", "kinh phí") proves nothing
 
 
 def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
@@ -67,8 +81,9 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                 continue  # "chi quản lý hành chính chiếm 5,3% tổng chi": a share of another whole than the row's rate
             clause = clauses[j]
             for name, row in names.items():
-                if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30:
-                    continue  # "thu khác gồm ... 350.000.000 đồng": the row's name heads another statement
+                if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
+                        or _COMPARED.search(said):
+                    continue  # "thu khác gồm ... 350.000.000 đồng", "chi trong năm vượt thu 4.960.000đ": another quantity
                 if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") or _RATE_VERB.search(said)):
                     break  # "CĐCS được sử dụng 60%": a share in the prose, not the row's rate "(81,7%)", "đạt 77,8%"
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
@@ -123,9 +138,12 @@ def _before_bracket(text: str, pos: int) -> int:
 
 
 def _clause_before(text: str, pos: int, reach: int) -> str:
-    """The words before a figure back to the start of its clause (a table row's label may hold commas)."""
+    """The words before a figure back to the start of its clause (a table row's label may hold commas).
+    Words right after another number describe that number ("Trong 114 phiếu hợp lệ có 76 phiếu"): none."""
     head = text[max(0, pos - reach):pos]
     breaks = list(_CLAUSE_BREAK.finditer(head))
+    if breaks and breaks[-1].group().isdigit():
+        return ""
     return head[breaks[-1].end():] if breaks else head
 
 
