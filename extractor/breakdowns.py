@@ -100,8 +100,8 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
             continue
         for first in items[0]:
             parts = [j for item in items for j in item if f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)]
-            if len({_item_of(items, j) for j in parts}) < len(items):
-                continue  # every item must give one of these
+            if len({_item_of(items, j) for j in parts}) < len(items) or taken & set(parts):
+                continue  # every item must give one of these, and the list must not be another total's parts
             total = next((j for j in range(min(parts) - 1, -1, -1) if f[j].start < opener
                           and f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)
                           and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)

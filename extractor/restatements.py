@@ -17,6 +17,7 @@ from .relations import Finder, same_noun
 
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
+_TITLE_REACH = 1500  # and stands near the top, after the site's furniture
 _TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "tuần", "quý"}  # "Tổng kết 10 năm ..." is no quantity said again
 _COMPARED = regex.compile(r"(?<!\p{L})(?:vượt|tăng|giảm|hơn|so với|chênh lệch|còn lại)(?!\p{L})")
 _RATE_VERB = regex.compile(r"(?<!\p{L})đạt(?!\p{L})")
@@ -40,8 +41,10 @@ def _headline(finder: Finder) -> list[tuple[int, int]]:
         return []
     line = finder.layout.line_of(f[0].start)
     title = text[line.start:line.end].strip()
-    if len(title) > _HEADLINE or title.endswith((".", ":", ";")) or "|" in title:
-        return []
+    following = text[line.end:line.end + 200].lstrip()
+    if (len(title) > _HEADLINE or title.endswith((".", ":", ";", ",")) or "|" in title or line.start > _TITLE_REACH
+            or following[:1].islower()):
+        return []  # a sentence wrapped over lines ("…, đạt 96,6%,\nĐại hội đã …") is no title
     heads = list(finder.between(line.start, line.end))
     pairs = []
     for h in heads:
