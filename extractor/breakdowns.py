@@ -105,6 +105,8 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
             total = next((j for j in range(min(parts) - 1, -1, -1) if f[j].start < opener
                           and f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)
                           and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)
+                          and "|" not in text[lines[finder.layout.line_index(f[j].start)].start:f[j].start]  # no table cell
+                          and finder.share_of(j) is None  # "11 cuộc, chiếm 78,6%" is itself a part
                           and f[j].value >= max(f[k].value for k in parts)), None)
             if total is not None and f[total].start >= opener - _LIST_REACH and all(g.total != total for g in groups):
                 groups.append(Group(total=total, parts=parts, selection=False))

@@ -21,6 +21,12 @@ _ITEM_BREAKS = ";,:(\n"
 _LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
+def _marker(bullet: str) -> str:
+    """The kind of a list line's marker: "-" and "+" differ, "1." and "2." do not."""
+    mark = bullet.strip()
+    return "digit" if mark[:1].isdigit() else "letter" if mark[:1].isalpha() else mark[:1]
+
+
 @dataclass
 class Group:
     """A total and the parts the text gives for it."""
@@ -183,9 +189,12 @@ class Finder:
         end = sentence.end
         line_index = self.layout.line_index(end if end < len(self.text) else pos)
         if self.text[pos:end].rstrip().endswith(":") or self.text[self.layout.lines[line_index].start:end].rstrip().endswith(":"):
+            marker = None
             for line in self.layout.lines[line_index + 1:]:
-                if not _LIST_LINE.match(self.text[line.start:line.end]):
-                    break
+                m = _LIST_LINE.match(self.text[line.start:line.end])
+                if not m or marker is not None and _marker(m.group()) != marker:
+                    break  # "+ Nghỉ hưu: 167 người;" then "- Đến ngày 30/11 …": the sub-list has ended
+                marker = _marker(m.group())
                 end = line.end
         return end
 
@@ -285,8 +294,9 @@ class Finder:
                 continue  # a total named before another: only parts of its own noun
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
-            if comparable(t, f) and f.role == t.role and not self.is_rate(j) and (bracket or not self._bracketed(f)):
-                parts.append(j)
+            if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
+                    and (bracket or not self._bracketed(f))):
+                parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
         listed = parts
         parts = self._one_per_item(parts, start, stop) if region is None else parts
         if not parts:

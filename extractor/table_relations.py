@@ -18,15 +18,16 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
     for grid in tables.grids(finder.text, finder.layout):
         cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
         labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
-        found, hundreds = _total_rows(finder, cells, labels, grid.header)
+        numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
+        found, hundreds = _total_rows(finder, cells, labels, grid.header, numbering)
         groups.extend(found)
         shares.extend(hundreds)
         fractions.extend(_ratio_columns(finder, cells, labels))
     return groups, fractions, shares
 
 
-def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str],
-                header: list[str]) -> tuple[list[Group], list[list[int]]]:
+def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], header: list[str],
+                texts: list[str]) -> tuple[list[Group], list[list[int]]]:
     """A total row sums the rows above it, but not a column of balances ("Tồn đầu năm", "Số dư"),
     whose total row repeats the first or last, nor an opening balance row above "Cộng thu"."""
     found, hundreds = [], []
@@ -39,6 +40,7 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
                 break  # a previous total or a section row ("B | Phần thu") bounds the parts
             if not (cues().stock.search(labels[p]) and not cues().sources.search(label)):
                 above.append(p)
+        above = _top_level(above, [_level(row) for row in texts])
         for col, total in enumerate(cells[r]):
             if total is None or col < len(header) and cues().stock.search(header[col]):
                 continue
@@ -76,3 +78,25 @@ def _ratio_columns(finder: Finder, cells: list[list[int | None]], labels: list[s
         if best:
             found.extend(Fraction(part=x, base=y, percent=z) for x, y, z in best[1])
     return found
+
+
+_NUMBERING = [
+    (regex.compile(r"^\s*[IVX]+[.)]?(?:\s|$)"), 1),         # "I. Số dư năm 2023 chuyển sang"
+    (regex.compile(r"^\s*\d+\.\d+[.)]?(?:\s|$)"), 3),       # "3.1. Chăm lo, thăm hỏi"
+    (regex.compile(r"^\s*\d+[.)]?(?:\s|$)"), 2),             # "1. Đoàn phí công đoàn", "1 | Lương ..."
+    (regex.compile(r"^\s*[-–+•*](?:\s|$)"), 4),               # "- Lãi tiền gửi ngân hàng"
+]
+
+
+def _level(row: str) -> int | None:
+    """How deep a table row sits by its numbering: I. > 1. > 3.1. > "-" items; None when unnumbered."""
+    return next((level for pattern, level in _NUMBERING if pattern.match(row)), None)
+
+
+def _top_level(rows: list[int], levels: list[int | None]) -> list[int]:
+    """The rows a total sums when the table nests sub-items under items ("II. Thu trong năm" over "1.",
+    "2.", "3." over "- ..."): the shallowest numbered level among them, or all rows if none is numbered."""
+    numbered = [levels[p] for p in rows if levels[p] is not None]
+    if not numbered:
+        return rows
+    return [p for p in rows if levels[p] == min(numbered)]
