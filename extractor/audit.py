@@ -129,10 +129,7 @@ def _balance(doc: str, f: list[Figure], balance: Balance) -> Finding:
 
 
 def _sum_of(values: list[Interval]) -> Interval:
-    total = Interval(0.0, 0.0)
-    for v in values:
-        total = total + v
-    return total
+    return sum(values, Interval(0.0, 0.0))
 
 
 def _restated(doc: str, f: list[Figure], first: int, second: int) -> Finding:

@@ -8,16 +8,13 @@ when the shares make 100% (or the items make the base) the items are the whole b
 """
 from __future__ import annotations
 
-import regex
-
-from . import intervals, rules
+from . import intervals
 from .models import Figure
-from .relations import Finder, Fraction, Group, comparable, ratio, same_noun
+from .relations import LIST_LINE, Finder, Fraction, Group, comparable, cues, ratio, same_noun
 
 _REACH = 2500  # how far back (characters) the whole may have been stated
 _BETWEEN_ITEMS = 300
 _LIST_REACH = 800  # how far before a list's opening line its total may stand
-_LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
 def breakdowns(finder: Finder, resolved: set[int]) -> tuple[list[Group], list[Fraction]]:
@@ -84,17 +81,16 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
     of a breakdown already `found` ("146 căn nhà ... tổng kinh phí 5,466 tỷ đồng")."""
     f, text, lines = finder.figures, finder.text, finder.layout.lines
     taken = {j for g in found for j in [*g.parts, *g.members]}
-    opening = regex.compile(rf"{rules.whole_words(rules.data('relations')['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
     groups = []
     for n, line in enumerate(lines):
-        if not line.end > line.start or not opening.search(text, line.start, line.end):
+        if not line.end > line.start or not cues().list_opener.search(text, line.start, line.end):
             continue
         opener = finder.layout.sentence_of(line.end - 1).start  # "... 5,466 tỷ đồng. Kết quả theo từng năm:"
         items = []
         for item in lines[n + 1:]:
-            if not _LIST_ITEM.match(text[item.start:item.end]):
+            if not LIST_LINE.match(text[item.start:item.end]):
                 break
-            items.append([j for j, x in enumerate(f) if item.start <= x.start < item.end and x.kind != "percent"
+            items.append([j for j in finder.between(item.start, item.end) if f[j].kind != "percent"
                           and not finder.is_rate(j) and not finder.is_change(j)])
         if len(items) < 2 or not all(items):
             continue
@@ -105,7 +101,7 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
             total = next((j for j in range(min(parts) - 1, -1, -1) if f[j].start < opener
                           and f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)
                           and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)
-                          and "|" not in text[lines[finder.layout.line_index(f[j].start)].start:f[j].start]  # no table cell
+                          and "|" not in text[finder.layout.line_of(f[j].start).start:f[j].start]  # no table cell
                           and finder.share_of(j) is None  # "11 cuộc, chiếm 78,6%" is itself a part
                           and f[j].value >= max(f[k].value for k in parts)), None)
             if total is not None and f[total].start >= opener - _LIST_REACH and all(g.total != total for g in groups):

@@ -14,7 +14,6 @@ from functools import cache
 import regex
 
 from . import rules
-from .models import Figure
 from .relations import Finder
 
 _TIMES_SIGN = regex.compile(r"(?<!\p{L})[x×][^\S\n]*$")  # "63 lượt x 500.000 đồng"
@@ -33,7 +32,6 @@ class _Cues:
     def __init__(self) -> None:
         d = rules.data("relations")
         word = rules.whole_words
-        self.rate = regex.compile(rf"{word(d['product_rate_cues'])}(?:[^\S\n]+\p{{L}}+){{0,3}}[^\S\n]*$", regex.IGNORECASE)
         self.total = regex.compile(rf"(?:{word(d['product_total_cues'])}|=)[^\d;\n]{{0,25}}$", regex.IGNORECASE)
         self.times = regex.compile(word(d["product_times_cues"]), regex.IGNORECASE)
 
@@ -47,19 +45,15 @@ def products(finder: Finder) -> list[Product]:
     f, text = finder.figures, finder.text
     found = []
     for t, total in enumerate(f):
-        if total.kind != "money" or _is_rate(text, total) or not cues().total.search(text, max(0, total.start - 40), total.start):
+        if total.kind != "money" or _is_rate(finder, t) or not cues().total.search(text, max(0, total.start - 40), total.start):
             continue
         start = _clause_start(text, total.start)
-        inside = []
-        for j in range(t - 1, -1, -1):
-            if f[j].start < start:
-                break
-            inside.insert(0, j)
+        inside = list(finder.between(start, total.start))
         terms, counts = [], []
         for j in inside:
             if f[j].kind == "count":
                 counts.append(j)
-            elif f[j].kind == "money" and _is_rate(text, f[j]):
+            elif f[j].kind == "money" and _is_rate(finder, j):
                 # the count at the rate's own bracket level: "255 cá nhân (trong đó 87 nữ, 41 cán bộ), mức ..." is 255;
                 # a rate in brackets may also be of the count before them ("214 lượt (mức 250 nghìn đồng/lượt)")
                 count = next((c for c in reversed(counts) if finder.bracketed(c) == finder.bracketed(j)), None)
@@ -78,9 +72,10 @@ def products(finder: Finder) -> list[Product]:
     return found
 
 
-def _is_rate(text: str, f: Figure) -> bool:
-    return f.per is not None or bool(cues().rate.search(text, max(0, f.start - 30), f.start)) \
-        or bool(_TIMES_SIGN.search(text, max(0, f.start - 4), f.start))
+def _is_rate(finder: Finder, j: int) -> bool:
+    """A price per unit, or an amount after a times sign ("63 lượt x 500.000 đồng")."""
+    start = finder.figures[j].start
+    return finder.is_unit_rate(j) or bool(_TIMES_SIGN.search(finder.text, max(0, start - 4), start))
 
 
 def _clause_start(text: str, pos: int) -> int:

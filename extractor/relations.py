@@ -18,7 +18,7 @@ from .sentences import Layout
 
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
-_LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")
+LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
 
 
 def _marker(bullet: str) -> str:
@@ -96,6 +96,7 @@ class _Cues:
         self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
         self.stock = regex.compile(word(d["stock_words"]), regex.IGNORECASE)
         self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
+        self.list_opener = regex.compile(rf"{word(d['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
 
 
@@ -155,9 +156,13 @@ class Finder:
     def is_rate(self, i: int) -> bool:
         """"mỗi cháu 100.000 đồng", "bình quân 6,5 triệu đồng/người": an amount per unit."""
         f = self.figures[i]
-        before = max(0, f.start - 30)
-        return (f.per is not None or bool(cues().rate.search(self.text, before, f.start))
-                or f.kind != "count" and bool(cues().average.search(self.text, before, f.start)))
+        return self.is_unit_rate(i) or f.kind != "count" and bool(cues().average.search(self.text, max(0, f.start - 30), f.start))
+
+    def is_unit_rate(self, i: int) -> bool:
+        """"mỗi cháu 100.000 đồng", "đồng/người": a price per unit, not an average ("bình quân 680.000 đồng"),
+        which is rounded, so a count times it only approximates a total."""
+        f = self.figures[i]
+        return f.per is not None or bool(cues().rate.search(self.text, max(0, f.start - 30), f.start))
 
     def share_of(self, i: int, own_base: bool = True) -> int | None:
         """The percentage that follows figure i through a share verb ("10 người, chiếm 53%").
@@ -191,7 +196,7 @@ class Finder:
         if self.text[pos:end].rstrip().endswith(":") or self.text[self.layout.lines[line_index].start:end].rstrip().endswith(":"):
             marker = None
             for line in self.layout.lines[line_index + 1:]:
-                m = _LIST_LINE.match(self.text[line.start:line.end])
+                m = LIST_LINE.match(self.text[line.start:line.end])
                 if not m or marker is not None and _marker(m.group()) != marker:
                     break  # "+ Nghỉ hưu: 167 người;" then "- Đến ngày 30/11 …": the sub-list has ended
                 marker = _marker(m.group())
@@ -321,7 +326,7 @@ class Finder:
             while index > 0:
                 above = self.layout.lines[index - 1]
                 body = self.text[above.start:above.end].rstrip()
-                if not body.strip() or not (_LIST_LINE.match(body) or body.endswith((";", ":", "."))):
+                if not body.strip() or not (LIST_LINE.match(body) or body.endswith((";", ":", "."))):
                     break
                 index -= 1
                 start = above.start
