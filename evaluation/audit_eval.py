@@ -45,9 +45,18 @@ class AuditReport(BaseModel):
         return len(self.false_alarm_docs) / self.documents if self.documents else 0.0
 
 
-def _format_like(literal: str, value: float) -> str:
+_SCALED = regex.compile(r"\d\s*(?:%|nghìn|ngàn|triệu|tỷ|tỉ)", regex.IGNORECASE)
+
+
+def _comma_thousands(literal: str, figure_text: str) -> bool:
+    """"1,842,480,000" groups thousands; "1,946 tỷ đồng" and "13,333%" are decimals."""
+    return bool(regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", literal)
+                or regex.fullmatch(r"\d{1,3},\d{3}", literal) and not _SCALED.search(figure_text))
+
+
+def _format_like(literal: str, value: float, figure_text: str = "") -> str:
     """Write `value` the way `literal` was written ("1.236" → "1.854", "53" → "68", "13,3" → "20,0")."""
-    decimals = len(literal.rsplit(",", 1)[1]) if "," in literal and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", literal) else 0
+    decimals = len(literal.rsplit(",", 1)[1]) if "," in literal and not _comma_thousands(literal, figure_text) else 0
     whole = f"{value:.{decimals}f}"
     head, _, tail = whole.partition(".")
     if "." in literal and not decimals or regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", literal):
@@ -76,9 +85,9 @@ def alter(text: str, rel: GoldRelation) -> tuple[str, int, int, str] | None:
     if not m:
         return None
     literal = m.group()
-    number = float(literal.replace(".", "").replace(",", ".")) if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", literal) \
-        else float(literal.replace(",", ""))
-    new = _format_like(literal, _new_value(rel.check, number))
+    number = float(literal.replace(",", "")) if _comma_thousands(literal, figure.text) \
+        else float(literal.replace(".", "").replace(",", "."))
+    new = _format_like(literal, _new_value(rel.check, number), figure.text)
     start = figure.start + m.start()
     altered = text[:start] + new + text[start + len(literal):]
     new_end = figure.end + len(new) - len(literal)

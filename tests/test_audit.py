@@ -55,8 +55,9 @@ def test_seed_000_has_no_inconsistency():
     assert {f.verdict for f in findings(text)} == {"consistent"}
 
 
-@pytest.mark.parametrize("literal,value,written", [
-    ("1.236", 1854, "1.854"), ("53", 68, "68"), ("13,3", 19.96, "20,0"), ("09", 14, "14"), ("05", 8, "08"),
+@pytest.mark.parametrize("literal,figure,value,written", [
+    ("1.236", "1.236 người", 1854, "1.854"), ("53", "53%", 68, "68"), ("13,3", "13,3%", 19.96, "20,0"),
+    ("09", "09 người", 14, "14"), ("05", "05 CĐCS", 8, "08"), ("1,946", "1,946 tỷ đồng", 2.919, "2,919"),
 ])
-def test_injected_numbers_keep_the_style_of_the_text(literal, value, written):
-    assert _format_like(literal, value) == written
+def test_injected_numbers_keep_the_style_of_the_text(literal, figure, value, written):
+    assert _format_like(literal, value, figure) == written
