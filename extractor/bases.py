@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from . import rules
-from .relations import Finder, Fraction, comparable, cues
+from .relations import Finder, Fraction, comparable, cues, same_noun
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _WHOLE = regex.compile(r"(?<!\p{L})tổng(?!\p{L})")
@@ -92,7 +92,7 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool) -> list[int]:
         if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
             continue
         unit = b.unit.lower()
-        by_unit = phrase == unit or phrase.startswith(unit + " ")
+        by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ")
         around = f"{finder.label(j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
         by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
         if by_unit or by_words and (share or comparable(f, b)):
@@ -133,10 +133,12 @@ _PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", 
 
 
 def _noun_phrase(text: str) -> str:
-    """"đoàn viên kết nạp mới của toàn tỉnh" → "đoàn viên kết nạp mới"; "lao động nữ." → "lao động nữ"."""
+    """"đoàn viên kết nạp mới của toàn tỉnh" → "đoàn viên kết nạp mới"; "CĐCS, hoạt động" → "cđcs"."""
     words = []
     for word in text.split():
         if word.lower() in _PHRASE_STOP or len(words) == 4:
             break
-        words.append(word.lower())
+        words.append(word.lower().strip(",.;:()"))
+        if word[-1] in ",.;:)":
+            break
     return " ".join(words).strip(" ,.;")
