@@ -213,6 +213,7 @@ class Finder:
         c = cues()
         for i, t in enumerate(self.figures):
             if t.kind == "percent" or self.is_rate(i) or self._bracketed(t):
+                found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
             if self.is_change(i) and not (m and m.group().strip() == "("):
@@ -227,6 +228,20 @@ class Finder:
                 if group:
                     found.append(group)
         return found + self._opening_parts(found)
+
+    def _past_aside(self, i: int, t: Figure) -> list[Group]:
+        """"vận động được 1.127.800.000 đồng, đạt 112,8% chỉ tiêu (1.000.000.000 đồng), gồm: ...": the
+        list after a share or a bracketed plan breaks down the figure the aside speaks of."""
+        close = self.text.find(")", t.end, self.layout.line_of(t.start).end) if self._bracketed(t) else t.end
+        m = cues().parts.match(self.text[close + (close > t.end):self.layout.line_of(t.start).end][:160])
+        if not m or m.group().rstrip().endswith("(") or i == 0:
+            return []
+        sentence = self.layout.sentence_of(t.start)
+        owner = next((j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
+                      and self.figures[j].kind != "percent" and not self._bracketed(self.figures[j])), None)
+        if owner is None or self.is_rate(owner) or self.is_change(owner):
+            return []
+        return self._forward(owner, self.figures[owner], m)
 
     def _opening_parts(self, found: list[Group]) -> list[Group]:
         """"Năm 2024 xảy ra 19 vụ ngừng việc ... Trong đó, 15 vụ ... và 4 vụ ...": a sentence that opens
