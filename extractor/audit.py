@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import intervals
 from .balances import Balance, balances
 from .bases import named_bases, sentence_bases
-from .breakdowns import breakdowns, listed
+from .breakdowns import breakdowns, led, listed
 from .changes import changes
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
@@ -149,6 +149,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
     more_groups, more_fractions = breakdowns(finder, resolved)
     more_groups += listed(finder, groups + more_groups)
+    more_groups += led(finder, groups + more_groups)
     resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
     for g in groups + more_groups:

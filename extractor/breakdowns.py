@@ -90,23 +90,66 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
         for item in lines[n + 1:]:
             if not LIST_LINE.match(text[item.start:item.end]):
                 break
-            items.append([j for j in finder.between(item.start, item.end) if f[j].kind != "percent"
-                          and not finder.is_rate(j) and not finder.is_change(j)])
+            items.append(_items(finder, item.start, item.end, asides=True))
         if len(items) < 2 or not all(items):
             continue
         for first in items[0]:
             parts = [j for item in items for j in item if f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)]
             if len({_item_of(items, j) for j in parts}) < len(items) or taken & set(parts):
                 continue  # every item must give one of these, and the list must not be another total's parts
-            total = next((j for j in range(min(parts) - 1, -1, -1) if f[j].start < opener
-                          and f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)
-                          and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)
-                          and "|" not in text[finder.layout.line_of(f[j].start).start:f[j].start]  # no table cell
-                          and finder.share_of(j) is None  # "11 cuộc, chiếm 78,6%" is itself a part
-                          and f[j].value >= max(f[k].value for k in parts)), None)
-            if total is not None and f[total].start >= opener - _LIST_REACH and all(g.total != total for g in groups):
-                groups.append(Group(total=total, parts=parts, selection=False))
+            totals = [j for j in _earlier_totals(finder, parts, opener, taken) if finder.share_of(j) is None]
+            if totals and all(g.total != totals[0] for g in groups):  # "11 cuộc, chiếm 78,6%" is itself a part
+                groups.append(Group(total=totals[0], parts=parts, selection=False))
     return groups
+
+
+def led(finder: Finder, found: list[Group]) -> list[Group]:
+    """A sentence led by "Xét theo nguồn", "Về kinh phí", or closed by "… còn lại", "các … khác"
+    breaks down a total of its noun stated before it: "tặng 48.650 suất quà … Xét theo nguồn trao
+    tặng, LĐLĐ tỉnh trao 6.200 suất; …; CĐCS trao 27.400 suất; 5.200 suất còn lại do doanh nghiệp
+    trao." Of the earlier figures of that noun, the one the items add up to is the total; when none
+    fits, the nearest."""
+    f, text = finder.figures, finder.text
+    taken = {j for g in found for j in [*g.parts, *g.members, g.total]}
+    groups = []
+    for sentence in finder.layout.sentences:
+        items = _items(finder, sentence.start, sentence.end)
+        if len(items) < 2 or taken & set(items):
+            continue
+        first = items[0]
+        parts = [j for j in items if f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)]
+        last = text[f[parts[-1]].start - 40:f[parts[-1]].end + 25]
+        lead = cues().breakdown_lead.match(text, sentence.start, f[first].start)
+        rest = cues().rest.search(last) and ";" in text[sentence.start:sentence.end]
+        if len(parts) < (2 if rest else 3) or not (lead or rest):
+            continue
+        totals = _earlier_totals(finder, parts, sentence.start, taken)
+        if not totals:
+            continue
+        items_sum = sum((intervals.of(f[j]) for j in parts), intervals.Interval(0.0, 0.0))
+        total = next((j for j in totals if items_sum.meets(intervals.of(f[j]))), totals[0])
+        groups.append(Group(total=total, parts=parts, selection=False))
+        taken.update(parts)
+    return groups
+
+
+def _items(finder: Finder, start: int, end: int, asides: bool = False) -> list[int]:
+    """The amounts and counts an item gives: no share, rate or change; bracketed ones only in a list of lines."""
+    f = finder.figures
+    return [j for j in finder.between(start, end) if f[j].kind != "percent" and not finder.is_rate(j)
+            and not finder.is_change(j) and (asides or not finder.bracketed(j))]
+
+
+def _earlier_totals(finder: Finder, parts: list[int], before: int, taken: set[int]) -> list[int]:
+    """Figures of the parts' noun stated before `before` (nearest first) that can be their whole:
+    no rate, change, aside or table cell, and at least as large as each part."""
+    f, text = finder.figures, finder.text
+    first = f[parts[0]]
+    return [j for j in range(min(parts) - 1, -1, -1) if before - _LIST_REACH <= f[j].start < before
+            and f[j].kind == first.kind and same_noun(f[j].unit, first.unit)
+            and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)
+            and "|" not in text[finder.layout.line_of(f[j].start).start:f[j].start]  # no table cell
+            and f[j].value >= max(f[k].value for k in parts)]
 
 
 def _item_of(items: list[list[int]], j: int) -> int:
