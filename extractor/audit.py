@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import intervals
 from .balances import Balance, balances
 from .bases import named_bases, sentence_bases
-from .breakdowns import breakdowns, led, listed
+from .breakdowns import breakdowns, led, led_shares, listed
 from .changes import changes
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
@@ -160,7 +160,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change, fr.change_of_base)
                   for base in [fr.base, *fr.alternatives]]
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
-    findings.extend(_shares(doc, figures, percents) for percents in table_shares)
+    findings.extend(_shares(doc, figures, percents) for percents in table_shares + led_shares(finder, resolved))
     findings.extend(_product(doc, figures, product) for product in products(finder))
     findings.extend(_balance(doc, figures, balance) for balance in balances(finder))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "balance", "restated"]

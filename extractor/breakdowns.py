@@ -8,6 +8,8 @@ when the shares make 100% (or the items make the base) the items are the whole b
 """
 from __future__ import annotations
 
+import regex
+
 from . import intervals
 from .models import Figure
 from .relations import LIST_LINE, Finder, Fraction, Group, comparable, cues, ratio, same_noun
@@ -110,27 +112,62 @@ def led(finder: Finder, found: list[Group]) -> list[Group]:
     trao." Of the earlier figures of that noun, the one the items add up to is the total; when none
     fits, the nearest."""
     f, text = finder.figures, finder.text
-    taken = {j for g in found for j in [*g.parts, *g.members, g.total]}
+    taken = {j for g in found for j in [*g.parts, *g.members]}
+    used = taken | {g.total for g in found}
     groups = []
     for sentence in finder.layout.sentences:
         items = _items(finder, sentence.start, sentence.end)
-        if len(items) < 2 or taken & set(items):
+        if len(items) < 2 or used & set(items):
             continue
         first = items[0]
         parts = [j for j in items if f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)]
-        last = text[f[parts[-1]].start - 40:f[parts[-1]].end + 25]
         lead = cues().breakdown_lead.match(text, sentence.start, f[first].start)
-        rest = cues().rest.search(last) and ";" in text[sentence.start:sentence.end]
+        rest = _complete(finder, parts) and ";" in text[sentence.start:sentence.end]
         if len(parts) < (2 if rest else 3) or not (lead or rest):
             continue
-        totals = _earlier_totals(finder, parts, sentence.start, taken)
-        if not totals:
-            continue
+        totals = _earlier_totals(finder, parts, sentence.start, set())  # a part elsewhere may be this whole ("nữ 241 người")
         items_sum = sum((intervals.of(f[j]) for j in parts), intervals.Interval(0.0, 0.0))
-        total = next((j for j in totals if items_sum.meets(intervals.of(f[j]))), totals[0])
-        groups.append(Group(total=total, parts=parts, selection=False))
-        taken.update(parts)
+        named = _named_in(finder, totals, text[sentence.start:f[first].start])
+        total = next((j for j in totals if items_sum.meets(intervals.of(f[j]))), None)
+        if total is None:
+            total = next((j for j in named + [k for k in totals if k not in taken]), None)
+        if total is not None:
+            groups.append(Group(total=total, parts=parts, selection=False))
+            taken.update(parts)
+            used.update(parts)
     return groups
+
+
+def _named_in(finder: Finder, totals: list[int], lead: str) -> list[int]:
+    """Figures whose own words the lead repeats ("Trình độ chuyên môn của lao động nữ:" → "nữ 241 người")."""
+    said = set(regex.findall(r"\p{L}+", lead.lower()))
+    own = [set(regex.findall(r"\p{L}+", finder.label(j))) - set(regex.findall(r"\p{L}+", finder.figures[j].unit.lower()))
+           for j in totals]
+    return [j for j, words in zip(totals, own) if words & said]
+
+
+def led_shares(finder: Finder, resolved: set[int]) -> list[list[int]]:
+    """Shares with no count, of a list that names its last class as the rest or runs from the
+    lowest band to the highest, make 100%: "chăn nuôi (chiếm 42%), trồng trọt (27%), kinh doanh
+    dịch vụ nhỏ (21%), mục đích khác (10%)", "dưới 30 tuổi: 42%; từ 30 đến 45 tuổi: 45%; trên 45 tuổi: 13%"."""
+    f = finder.figures
+    lists = []
+    for sentence in finder.layout.sentences:
+        shares = [p for p in finder.between(sentence.start, sentence.end) if f[p].kind == "percent"]
+        if (len(shares) >= 3 and not resolved & set(shares) and not _items(finder, sentence.start, sentence.end)
+                and f[shares[0]].role == "actual" and _complete(finder, shares)):
+            lists.append(shares)
+    return lists
+
+
+def _complete(finder: Finder, items: list[int]) -> bool:
+    """The last item is the rest ("… khác 8 người", "5.200 suất còn lại"), or the items are bands
+    from "dưới …" to "trên …"."""
+    f, text = finder.figures, finder.text
+    before = [text[max(0, f[j].start - 40):f[j].start].rsplit(";", 1)[-1] for j in items]
+    after_last = text[f[items[-1]].end:f[items[-1]].end + 25]
+    return bool(cues().rest.search(before[-1].rsplit(",", 1)[-1] + " " + regex.split(r"[;,.]", after_last)[0])
+                or cues().lowest_band.search(before[0]) and cues().highest_band.search(before[-1]))
 
 
 def _items(finder: Finder, start: int, end: int, asides: bool = False) -> list[int]:

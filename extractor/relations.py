@@ -98,6 +98,8 @@ class _Cues:
         self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
         self.breakdown_lead = regex.compile(rf"[^\S\n]*(?:[\p{{L}}\s]{{0,40}}?){word(d['breakdown_leads'])}[^\d;.\n]{{0,60}}?[,:]", regex.IGNORECASE)
         self.rest = regex.compile(word(d["rest_words"]), regex.IGNORECASE)
+        self.lowest_band = regex.compile(word(d["lowest_band"]), regex.IGNORECASE)
+        self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
         self.list_opener = regex.compile(rf"{word(d['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
 
