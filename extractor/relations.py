@@ -282,6 +282,8 @@ class Finder:
         items: dict[int, int] = {}
         for j in parts:
             items[sum(1 for c in cuts if c <= self.figures[j].start)] = j
+        if len(items) == 1:
+            return parts  # "trong đó 62 CĐCS doanh nghiệp, 25 CĐCS khu vực hành chính; đoàn viên nữ …": one item holds the list
         return sorted(items.values())
 
     def _other_total(self, i: int) -> int | None:
