@@ -74,10 +74,11 @@ class _Cues:
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         # "10 người, chiếm 53%", "52 CĐCS (59,8%)", "14.268 đoàn viên đăng ký danh hiệu ..., đạt 89,5%"
         # without a share verb only a bracket: "52 CĐCS (59,8%)", never "5,42 tỷ đồng; 100% CĐCS ..."
-        # or a bracket after a short clause: "38 tổ công đoàn đạt vững mạnh (90,5%)"
+        # or a bracket after a short clause: "38 tổ công đoàn đạt vững mạnh (90,5%)"; a colon opens
+        # another subject: "3 chỉ tiêu chưa đạt: tỷ lệ đoàn viên … mới đạt 64,8%"
         self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^;,.\n\d%()\"“”]{{0,50}}\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^\S\n]*\([^\S\n]*{word(d['share_links'])}[\s:]*"
-                                   rf"|[^;.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+                                   rf"|[^;:.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
         self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)

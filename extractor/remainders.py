@@ -26,6 +26,10 @@ class _Cues:
         self.not_done = regex.compile(rf"^(?:[^\d;.\n()]|\([^()\n]*\)){{0,25}}?{word(d['not_done_cues'])}"
                                       rf"(?P<done>(?:[^\S\n]+\p{{L}}+){{1,4}})", regex.IGNORECASE)
         self.stop = frozenset(w.lower() for w in d["restated_stop_words"])
+        self.achieved = regex.compile(word(d["achieved_words"]), regex.IGNORECASE)
+        self.partitions = [[w.lower() for w in family] for family in d["partitions"]]
+        self.inclusive = regex.compile(rf"^[^;,.(\n]*?{word(d['inclusive_words'])}", regex.IGNORECASE)
+        self.subset = regex.compile(word(d["parts_cues"]), regex.IGNORECASE)
 
 
 @cache
@@ -40,17 +44,53 @@ def remainders(finder: Finder) -> list[Group]:
         b = a + 1
         if f[a].kind != "count" or f[b].kind != "count" or not cues().fraction.fullmatch(text[f[a].end:f[b].start]):
             continue
-        done = _words(text[max(0, f[a].start - 50):f[a].start]) | _words(text[f[b].end:f[b].end + 50])
+        if classes := _other_classes(finder, a, b):
+            found.append(Group(total=b, parts=[a, *classes], selection=False))
+            continue
+        context = text[max(0, f[a].start - 50):f[a].start] + " " + text[f[b].end:f[b].end + 50]
+        done = _words(context)
         for c in range(b + 1, len(f)):
             if f[c].start > f[b].end + _REACH:
                 break
             if f[c].kind != "count" or not comparable(f[b], f[c]):
                 continue
             m = cues().not_done.match(text[f[c].end:f[c].end + 60])
-            if m and _words(m.group("done")) & done:
+            if m and (_words(m.group("done")) & done
+                      or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
                 found.append(Group(total=b, parts=[a, c], selection=False))
                 break
     return found
+
+
+def _other_classes(finder: Finder, a: int, b: int) -> list[int]:
+    """"12/14 CĐCS bộ phận hoàn thành tốt nhiệm vụ (85,7%), 02 CĐCS bộ phận hoàn thành nhiệm vụ": the
+    other classes of the fraction's classification, named in its sentence, make up the rest."""
+    f, text = finder.figures, finder.text
+    sentence = finder.layout.sentence_of(f[b].start)
+    own = _class_after(text[f[b].end:f[b].end + 50])
+    if own is None or cues().inclusive.search(text, f[b].end, f[b].end + 60):
+        return []  # "41/46 CĐCS hoàn thành tốt nhiệm vụ trở lên": the class holds the better ones too
+    family, name = own
+    others = []
+    for c in finder.between(f[b].end, sentence.end):
+        if cues().subset.search(text, f[b].end, f[c].start):
+            break  # "…, trong đó 19 CĐCS hoàn thành xuất sắc": a part of the part, not the rest
+        if f[c].kind == "count" and comparable(f[b], f[c]) and not finder.bracketed(c):
+            other = _class_after(text[f[c].end:f[c].end + 50])
+            if other and other[0] == family and other[1] != name and other[1] not in {n for _, n in others}:
+                others.append((c, other[1]))
+    return [c for c, _ in others]
+
+
+def _class_after(text: str) -> tuple[int, str] | None:
+    """The class a figure is said to be of, in the words right after it (the longest name found first)."""
+    clause = regex.split(r"[;,.(\n]", text, maxsplit=1)[0].lower()
+    hits = [(clause.find(name), -len(name), n, name) for n, family in enumerate(cues().partitions) for name in family
+            if regex.search(rf"(?<!\p{{L}}){regex.escape(name)}(?!\p{{L}})", clause)]
+    if not hits:
+        return None
+    _, _, family, name = min(hits)
+    return family, name
 
 
 def _words(text: str) -> set[str]:
