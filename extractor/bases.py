@@ -9,6 +9,7 @@ from functools import cache
 import regex
 
 from . import rules
+from .changes import compared_level
 from .relations import Finder, Fraction, comparable, cues, same_noun
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
@@ -36,12 +37,16 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         sentence = finder.layout.sentence_of(finder.figures[i].start)
         line = finder.layout.line_of(sentence.start)
         previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
-        earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= previous
-                   and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
-                   and not finder.is_rate(j) and (finder.share_of(j) is None or _WHOLE.search(finder.item(j)))]
-        # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%")
+        larger = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= previous
+                  and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
+                  and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j])]
+        # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%");
+        # once a whole is found, it may still be the part the share is of ("12.908 đoàn viên nữ (60,1%) ... Nữ
+        # đoàn viên khu vực hành chính 4.126 người (32,0%)")
+        earlier = [j for j in larger if finder.share_of(j) is None or _WHOLE.search(finder.item(j))]
         if earlier:
-            found.append(Fraction(part=i, base=earlier[0], percent=p, alternatives=earlier[1:]))
+            found.append(Fraction(part=i, base=earlier[0], percent=p,
+                                  alternatives=earlier[1:] + [j for j in larger if j not in earlier]))
     return found
 
 def named_bases(finder: Finder) -> list[Fraction]:
@@ -59,7 +64,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
         after = finder.figures[p].end
         bases: list[int] = []
         if (m := cues().named_whole.match(finder.text, after)) and i > 0:
-            bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"))
+            bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"),
+                           qualifier=_qualifier(m.group("noun")))
             if not bases and _noun_phrase(m.group("noun")):
                 continue  # "bằng 98,6% số lao động nữ": that whole is not stated here, no other figure stands for it
         if not bases and cues().own_base.match(finder.text, after):
@@ -73,7 +79,7 @@ def named_bases(finder: Finder) -> list[Fraction]:
             found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
     return found + _rate_phrases(finder)
 
-def _named(finder: Finder, i: int, phrase: str, largest: bool) -> list[int]:
+def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozenset[str] = frozenset()) -> list[int]:
     """Figures before figure i that a noun phrase names, by their unit ("số phiếu phát hành" →
     "3.000 phiếu") or by the words around them ("số đăng ký" → "2.945 nữ đoàn viên đăng ký"): the
     largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
@@ -95,6 +101,8 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool) -> list[int]:
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ")
         around = f"{finder.label(j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
         by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
+        if qualifier and not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in qualifier):
+            continue  # "số doanh nghiệp có tổ chức công đoàn": not any figure of doanh nghiệp
         if by_unit or by_words and (share or comparable(f, b)):
             named.append((0 if by_unit and by_words else 1 if by_unit else 2, j))
     # figures of that noun the words also describe first ("tổng số đoàn viên kết nạp mới": the 12.486
@@ -130,6 +138,15 @@ def _comparable_base(finder: Finder, part: int, base: int) -> bool:
 
 
 _PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
+
+
+_QUALIFIER = regex.compile(r"^[\p{L} ]*?(?<!\p{L})(?:có|được|thuộc|đã)(?!\p{L})(?P<words>[\p{L} ]+)")
+
+
+def _qualifier(text: str) -> frozenset[str]:
+    """The words of a clause that narrows a named whole: "doanh nghiệp có tổ chức công đoàn" → tổ, chức, công, đoàn."""
+    m = _QUALIFIER.match(text.split(",")[0].lower())
+    return frozenset(regex.findall(r"\p{L}+", m.group("words"))) - _PHRASE_STOP if m else frozenset()
 
 
 def _noun_phrase(text: str) -> str:

@@ -63,7 +63,8 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
     sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
     sentence = layout.sentence_of(amount.start)
     level = next((j for j in range(d - 1, -1, -1) if figures[j].start >= sentence.start
-                  and figures[j].kind != "percent" and comparable(figures[j], amount)), None)
+                  and figures[j].kind != "percent" and comparable(figures[j], amount)
+                  and not _aside(text, sentence.start, figures[j])), None)
     if not sign or level is None:
         return None
     opened = text.rfind("(", sentence.start, figures[level].start)
@@ -105,6 +106,23 @@ def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -
         if part.kind != "percent" and not _in_brackets(text, part) and _alike(part, base):
             return j, p + 1
     return None
+
+
+def compared_level(text: str, f: Figure) -> bool:
+    """"so với năm 2023 (12.340 đoàn viên nữ)": a level of another time, in brackets after "so với"."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    opened = text.rfind("(", line_start, f.start)
+    return opened >= 0 and ")" not in text[opened:f.start] \
+        and bool(cues().compared_level.search(text, max(line_start, opened - 40), opened + 1))
+
+
+def _aside(text: str, start: int, f: Figure) -> bool:
+    """"12.648 đoàn viên (nữ 7.392 đoàn viên, chiếm 58,4%), tăng 341 đoàn viên (2,8%)": a breakdown in
+    brackets is not the level that changed; a compared level ("so với năm 2023 (9 vụ)") is."""
+    opened = text.rfind("(", start, f.start)
+    closed = text.find(")", f.end)
+    return (opened >= 0 and ")" not in text[opened:f.start] and closed >= 0 and "\n" not in text[f.end:closed]
+            and not cues().compared_level.search(text, max(start, opened - 40), opened + 1))
 
 
 def _alike(a: Figure, b: Figure) -> bool:

@@ -280,12 +280,16 @@ class Finder:
         if not regex.search(r";|\n", region):
             return parts
         cuts = [start + m.end() for m in regex.finditer(r";|\n", region)]
-        items: dict[int, int] = {}
+        items: dict[int, list[int]] = {}
         for j in parts:
-            items[sum(1 for c in cuts if c <= self.figures[j].start)] = j
-        if len(items) == 1:
+            items.setdefault(sum(1 for c in cuts if c <= self.figures[j].start), []).append(j)
+        if len(items) <= 1:
             return parts  # "trong đó 62 CĐCS doanh nghiệp, 25 CĐCS khu vực hành chính; đoàn viên nữ …": one item holds the list
-        return sorted(items.values())
+        last = items[max(items)]
+        if (len(last) == 2 and all(len(item) == 1 for item in list(items.values())[:-1])
+                and regex.search(r"(?<!\p{L})và(?!\p{L})", self.text[self.figures[last[0]].end:self.figures[last[1]].start])):
+            return parts  # "15 CĐCS mầm non; 14 CĐCS tiểu học; 12 CĐCS THCS và 01 CĐCS cơ quan Phòng": the last two items
+        return sorted(item[-1] for item in items.values())
 
     def _other_total(self, i: int) -> int | None:
         """A total of the other kind just before a total in the same clause."""
@@ -392,8 +396,9 @@ class Finder:
         exactly two parts counting the total's own noun split it in two."""
         total = self.figures[group.total]
         same = [j for j in group.parts if same_noun(self.figures[j].unit, total.unit) and self.figures[j].kind == "count"]
-        if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",):
-            return [same]
+        if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",) \
+                and ";" not in self.text[self.figures[same[0]].end:self.figures[same[1]].start]:
+            return [same]  # not "15 đồng chí, trong đó nữ 08 đồng chí; trong nhiệm kỳ có 02 đồng chí nghỉ việc"
         return []
 
     def complement_subsets(self, group: Group) -> list[list[int]]:

@@ -144,7 +144,9 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
             above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, i - 3):i])
                           if text[line.start:line.end].strip()), "")  # "(ĐVT: triệu đồng)", maybe a blank line up
             unit = _data()["table_unit"].search(above)
-            header = [_with_unit(t, unit.group("unit")) if unit else t for t in texts]
+            column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
+            header = [_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t
+                      for t in texts]
             continue
         rows[i] = (texts, [s for _, s in cells], header)
     return rows
