@@ -140,12 +140,9 @@ def _comparable_base(finder: Finder, part: int, base: int) -> bool:
 _PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
 
 
-_QUALIFIER = regex.compile(r"^[\p{L} ]*?(?<!\p{L})(?:có|được|thuộc|đã)(?!\p{L})(?P<words>[\p{L} ]+)")
-
-
 def _qualifier(text: str) -> frozenset[str]:
     """The words of a clause that narrows a named whole: "doanh nghiệp có tổ chức công đoàn" → tổ, chức, công, đoàn."""
-    m = _QUALIFIER.match(text.split(",")[0].lower())
+    m = cues().whole_qualifier.match(text.split(",")[0].lower())
     return frozenset(regex.findall(r"\p{L}+", m.group("words"))) - _PHRASE_STOP if m else frozenset()
 
 

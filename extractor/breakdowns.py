@@ -127,10 +127,10 @@ def led(finder: Finder, found: list[Group]) -> list[Group]:
             continue
         totals = _earlier_totals(finder, parts, sentence.start, set())  # a part elsewhere may be this whole ("nữ 241 người")
         items_sum = sum((intervals.of(f[j]) for j in parts), intervals.Interval(0.0, 0.0))
-        named = _named_in(finder, totals, text[sentence.start:f[first].start])
         total = next((j for j in totals if items_sum.meets(intervals.of(f[j]))), None)
         if total is None:
-            total = next((j for j in named + [k for k in totals if k not in taken]), None)
+            fallback = _named_in(finder, totals, text[sentence.start:f[first].start]) + [k for k in totals if k not in taken]
+            total = fallback[0] if fallback else None
         if total is not None:
             groups.append(Group(total=total, parts=parts, selection=False))
             taken.update(parts)

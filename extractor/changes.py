@@ -62,9 +62,11 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
     head = text[max(0, amount.start - 20):amount.start]
     sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
     sentence = layout.sentence_of(amount.start)
+    # "12.648 đoàn viên (nữ 7.392 đoàn viên, chiếm 58,4%), tăng 341 đoàn viên (2,8%)": a breakdown in
+    # brackets is not the level that changed; a compared level ("so với năm 2023 (9 vụ)") is
     level = next((j for j in range(d - 1, -1, -1) if figures[j].start >= sentence.start
                   and figures[j].kind != "percent" and comparable(figures[j], amount)
-                  and not _aside(text, sentence.start, figures[j])), None)
+                  and not (_in_brackets(text, figures[j]) and not compared_level(text, figures[j]))), None)
     if not sign or level is None:
         return None
     opened = text.rfind("(", sentence.start, figures[level].start)
@@ -114,15 +116,6 @@ def compared_level(text: str, f: Figure) -> bool:
     opened = text.rfind("(", line_start, f.start)
     return opened >= 0 and ")" not in text[opened:f.start] \
         and bool(cues().compared_level.search(text, max(line_start, opened - 40), opened + 1))
-
-
-def _aside(text: str, start: int, f: Figure) -> bool:
-    """"12.648 đoàn viên (nữ 7.392 đoàn viên, chiếm 58,4%), tăng 341 đoàn viên (2,8%)": a breakdown in
-    brackets is not the level that changed; a compared level ("so với năm 2023 (9 vụ)") is."""
-    opened = text.rfind("(", start, f.start)
-    closed = text.find(")", f.end)
-    return (opened >= 0 and ")" not in text[opened:f.start] and closed >= 0 and "\n" not in text[f.end:closed]
-            and not cues().compared_level.search(text, max(start, opened - 40), opened + 1))
 
 
 def _alike(a: Figure, b: Figure) -> bool:

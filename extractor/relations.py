@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
-from . import rules
+from . import rules, tables
 from .models import Figure
 from .sentences import Layout
 
@@ -99,6 +99,7 @@ class _Cues:
         self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
         self.breakdown_lead = regex.compile(rf"[^\S\n]*(?:[\p{{L}}\s]{{0,40}}?){word(d['breakdown_leads'])}[^\d;.\n]{{0,60}}?[,:]", regex.IGNORECASE)
         self.rest = regex.compile(word(d["rest_words"]), regex.IGNORECASE)
+        self.whole_qualifier = regex.compile(rf"^[\p{{L}} ]*?{word(d['whole_qualifiers'])}(?P<words>[\p{{L}} ]+)", regex.IGNORECASE)
         self.lowest_band = regex.compile(word(d["lowest_band"]), regex.IGNORECASE)
         self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
         self.list_opener = regex.compile(rf"{word(d['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
@@ -144,6 +145,11 @@ class Finder:
         self._starts = [f.start for f in figures]  # figures come in text order
         self._groups: list[Group] | None = None  # found once, used by several checks
         self._leading: list[tuple[int, int]] | None = None
+
+    @cached_property
+    def grids(self) -> list[tables.Grid]:
+        """The text tables, read once for the checks that use them."""
+        return tables.grids(self.text, self.layout)
 
     def bracketed(self, j: int) -> bool:
         return self._bracketed(self.figures[j])
@@ -237,8 +243,8 @@ class Finder:
     def _past_aside(self, i: int, t: Figure) -> list[Group]:
         """"vận động được 1.127.800.000 đồng, đạt 112,8% chỉ tiêu (1.000.000.000 đồng), gồm: ...": the
         list after a share or a bracketed plan breaks down the figure the aside speaks of."""
-        close = self.text.find(")", t.end, self.layout.line_of(t.start).end) if self._bracketed(t) else t.end
-        m = cues().parts.match(self.text[close + (close > t.end):self.layout.line_of(t.start).end][:160])
+        after = self.text.index(")", t.end) + 1 if self._bracketed(t) else t.end
+        m = cues().parts.match(self.text[after:self.layout.line_of(t.start).end][:160])
         if not m or m.group().rstrip().endswith("(") or i == 0:
             return []
         sentence = self.layout.sentence_of(t.start)

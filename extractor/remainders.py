@@ -12,6 +12,7 @@ import regex
 
 from . import rules
 from .relations import Finder, Group, comparable
+from .relations import cues as relation_cues
 
 _REACH = 6000  # how far after the fraction its rest may be stated (a summary often restates it)
 _WORD = regex.compile(r"\p{L}+")
@@ -27,9 +28,7 @@ class _Cues:
                                       rf"(?P<done>(?:[^\S\n]+\p{{L}}+){{1,4}})", regex.IGNORECASE)
         self.stop = frozenset(w.lower() for w in d["restated_stop_words"])
         self.achieved = regex.compile(word(d["achieved_words"]), regex.IGNORECASE)
-        self.partitions = [[w.lower() for w in family] for family in d["partitions"]]
         self.inclusive = regex.compile(rf"^[^;,.(\n]*?{word(d['inclusive_words'])}", regex.IGNORECASE)
-        self.subset = regex.compile(word(d["parts_cues"]), regex.IGNORECASE)
 
 
 @cache
@@ -73,7 +72,7 @@ def _other_classes(finder: Finder, a: int, b: int) -> list[int]:
     family, name = own
     others = []
     for c in finder.between(f[b].end, sentence.end):
-        if cues().subset.search(text, f[b].end, f[c].start):
+        if relation_cues().parts_cue.search(text, f[b].end, f[c].start):
             break  # "…, trong đó 19 CĐCS hoàn thành xuất sắc": a part of the part, not the rest
         if f[c].kind == "count" and comparable(f[b], f[c]) and not finder.bracketed(c):
             other = _class_after(text[f[c].end:f[c].end + 50])
@@ -85,7 +84,7 @@ def _other_classes(finder: Finder, a: int, b: int) -> list[int]:
 def _class_after(text: str) -> tuple[int, str] | None:
     """The class a figure is said to be of, in the words right after it (the longest name found first)."""
     clause = regex.split(r"[;,.(\n]", text, maxsplit=1)[0].lower()
-    hits = [(clause.find(name), -len(name), n, name) for n, family in enumerate(cues().partitions) for name in family
+    hits = [(clause.find(name), -len(name), n, name) for n, family in enumerate(relation_cues().partitions) for name in family
             if regex.search(rf"(?<!\p{{L}}){regex.escape(name)}(?!\p{{L}})", clause)]
     if not hits:
         return None

@@ -18,15 +18,27 @@ from .relations import Finder, same_noun
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
 _TITLE_REACH = 1500  # and stands near the top, after the site's furniture
-_TIME_UNITS = {"năm", "tháng", "ngày", "giờ", "tuần", "quý"}  # "Tổng kết 10 năm ..." is no quantity said again
-_COMPARED = regex.compile(r"(?<!\p{L})(?:vượt|tăng|giảm|hơn|so với|chênh lệch|còn lại)(?!\p{L})")
-_RATE_VERB = regex.compile(r"(?<!\p{L})đạt(?!\p{L})")
 _CLAUSE_BREAK = regex.compile(r"[;:.!?()\n\d|]")
 
 
 @cache
 def _stop_words() -> frozenset[str]:
     return frozenset(w.lower() for w in rules.data("relations")["restated_stop_words"])
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    return frozenset(rules.data("relations")["restated_time_units"])
+
+
+@cache
+def _compared() -> regex.Pattern:
+    return rules.cue_regex(rules.data("relations")["restated_compared"])
+
+
+@cache
+def _rate_verb() -> regex.Pattern:
+    return rules.cue_regex(rules.data("relations")["restated_rate_verbs"])
 
 
 def restatements(finder: Finder) -> list[tuple[int, int]]:
@@ -50,7 +62,7 @@ def _headline(finder: Finder) -> list[tuple[int, int]]:
     for h in heads:
         body = next((j for j in range(heads[-1] + 1, len(f)) if f[j].kind == f[h].kind and f[j].per == f[h].per
                      and same_noun(f[j].unit, f[h].unit) and f[j].role == f[h].role and not finder.bracketed(j)), None)
-        if body is not None and f[h].unit not in _TIME_UNITS and _shares_a_word(finder, h, body, line.end):
+        if body is not None and f[h].unit not in _time_units() and _shares_a_word(finder, h, body, line.end):
             pairs.append((h, body))
     return pairs
 
@@ -73,7 +85,7 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
     cell whose column header the clause also names ("Công đoàn các KCN kết nạp 4.326 đoàn viên")."""
     f, text = finder.figures, finder.text
     pairs = []
-    grids = tables.grids(text, finder.layout)
+    grids = finder.grids
     clauses = [_clause_before(text, _before_bracket(text, x.start), 80).lower() for x in f] if grids else []
     for grid in grids:
         rows = [(_label(texts), _cells(finder, spans)) for texts, spans in grid.rows]
@@ -85,9 +97,9 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
             clause = clauses[j]
             for name, row in names.items():
                 if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
-                        or _COMPARED.search(said):
+                        or _compared().search(said):
                     continue  # "thu khác gồm ... 350.000.000 đồng", "chi trong năm vượt thu 4.960.000đ": another quantity
-                if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") or _RATE_VERB.search(said)):
+                if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") or _rate_verb().search(said)):
                     break  # "CĐCS được sử dụng 60%": a share in the prose, not the row's rate "(81,7%)", "đạt 77,8%"
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
                         and (x.kind == "percent" or f[i].unit in (x.unit, ""))]

@@ -15,7 +15,7 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
     groups: list[Group] = []
     fractions: list[Fraction] = []
     shares: list[list[int]] = []
-    for grid in tables.grids(finder.text, finder.layout):
+    for grid in finder.grids:
         cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
         labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
         numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
