@@ -16,6 +16,7 @@ from . import rules, tables
 from .models import Figure
 from .sentences import Layout
 
+_FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
@@ -116,7 +117,8 @@ def comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
     people ("lao động", "đoàn viên", "người"), in a list closed by a sum they may not differ."""
     if a.kind != b.kind or a.per != b.per:
         return False
-    return same_noun(a.unit, b.unit) or not same_unit and _people(a.unit) and _people(b.unit)
+    return (same_noun(a.unit, b.unit) or not same_unit and _people(a.unit) and _people(b.unit)
+            or "," in a.unit and any(same_noun(piece.strip(), b.unit) for piece in a.unit.split(",")))  # "tập thể, cá nhân"
 
 
 def same_noun(a: str, b: str) -> bool:
@@ -267,13 +269,16 @@ class Finder:
             first = next((j for j in self.between(sentence.start, sentence.end) if self.figures[j].kind != "percent"), None)
             if first is None:
                 continue
+            # the nearest: "đăng ký 7.850 sáng kiến; kết quả có 5.132 sáng kiến được công nhận. Trong đó: …"
             totals = [j for j in self.between(previous.start, previous.end)
                       if self.figures[j].kind == self.figures[first].kind and same_noun(self.figures[j].unit, self.figures[first].unit)
-                      and not self.is_rate(j) and not self.is_change(j)]
-            clause = self.text.find(";", sentence.start, sentence.end)  # the breakdown's own clause
+                      and not self.is_rate(j) and not self.is_change(j) and not self.bracketed(j)]
+            # "Trong đó: cấp cơ sở 3.905; cấp huyện 1.064; …" lists to the sentence end, "Trong đó, 15 vụ … và 4 vụ …;
+            # 17/19 vụ …" only in its own clause
+            clause = -1 if m.group().rstrip().endswith(":") else self.text.find(";", sentence.start, sentence.end)
             region = (sentence.start, clause if clause >= 0 else sentence.end)
-            if totals and not any(g.total == totals[0] for g in found):
-                groups.extend(self._forward(totals[0], self.figures[totals[0]], m, region=region))
+            if totals and not any(g.total == totals[-1] for g in found):
+                groups.extend(self._forward(totals[-1], self.figures[totals[-1]], m, region=region))
         return groups
 
     def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
@@ -332,13 +337,19 @@ class Finder:
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
             if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
-                    and (bracket or not self._bracketed(f))):
+                    and (bracket or not self._bracketed(f)) and not _FRACTION_BASE.search(self.text, max(0, f.start - 12), f.start)):
                 parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
         listed = parts
-        parts = self._one_per_item(parts, start, stop) if region is None else parts
+        # "343 tập thể, cá nhân …, gồm: … cho 12 tập thể, 35 cá nhân; …": every item counts both nouns
+        both = "," in t.unit and len({self.figures[j].unit for j in parts}) > 1
+        if (region is None or cue.rstrip().endswith(":")) and not both:
+            parts = self._one_per_item(parts, start, stop)
         if not parts:
             return []
-        selection = not (cues().enumeration.search(cue) or cue.rstrip().endswith(":") and not bracket
+        # "58 CĐCS trực thuộc (gồm 17 CĐCS bệnh viện, …)": the bracket opens with an enumeration
+        inside = self.text[self.text.find("(", t.end) + 1:stop].lstrip() if bracket else ""
+        enumerated = cues().enumeration.search(cue) or cues().enumeration.match(inside)
+        selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
         group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts)
