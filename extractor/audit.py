@@ -143,7 +143,7 @@ def _restated(doc: str, f: list[Figure], first: int, second: int) -> Finding:
 def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
-    table_groups, table_fractions, table_shares = table_relations(finder)
+    table_groups, table_fractions, table_shares, table_formulas = table_relations(finder)
     groups = finder.groups() + table_groups + remainders(finder)
     fractions = finder.fractions() + table_fractions + named_bases(finder) + changes(text, figures, finder.layout)
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
@@ -162,7 +162,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
     findings.extend(_shares(doc, figures, percents) for percents in table_shares + led_shares(finder, resolved))
     findings.extend(_product(doc, figures, product) for product in products(finder))
-    findings.extend(_balance(doc, figures, balance) for balance in balances(finder))
+    findings.extend(_balance(doc, figures, balance) for balance in balances(finder) + table_formulas)
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "balance", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_restated(doc, figures, first, second))

@@ -3,27 +3,83 @@ from __future__ import annotations
 
 import regex
 
-from . import tables
+from .balances import Balance
 from .intervals import of
 from .relations import Finder, Fraction, Group, comparable, cues, ratio
 
+_ROMAN = regex.compile(r"\s*[IVX]+[.)]?\s*")  # "| III | Chi trong năm |": a numbering, not the label
+# "Tồn quỹ chuyển sang năm sau (I + II - III)": a row computed from the rows it names
+_FORMULA = regex.compile(r"\(\s*(?P<terms>[IVX\d]+(?:\s*[+\-–]\s*[IVX\d]+)+)\s*\)")
 
-def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[list[int]]]:
-    """In a text table: a total row against the rows above it; a percentage column against the
-    pair of columns whose ratio it gives in most rows, or against one column and its total row
-    (so one wrong row stands out); a share column whose total row says 100."""
+
+def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[list[int]], list[Balance]]:
+    """In a text table: a total row against the rows above it; a numbered row against the deeper
+    numbered rows under it; a row whose label gives a formula against the rows it names; a
+    percentage column against the pair of columns whose ratio it gives in most rows, or against one
+    column and its total row (so one wrong row stands out); a share column whose total row says 100."""
     groups: list[Group] = []
     fractions: list[Fraction] = []
     shares: list[list[int]] = []
+    formulas: list[Balance] = []
     for grid in finder.grids:
         cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
-        labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t)), "") for texts, _ in grid.rows]
+        labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t) and not _ROMAN.fullmatch(t)), "") for texts, _ in grid.rows]
         numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
         found, hundreds = _total_rows(finder, cells, labels, grid.header, numbering)
-        groups.extend(found)
+        groups.extend(found + _parent_rows(finder, cells, labels, grid.header, [_level(row) for row in numbering]))
         shares.extend(hundreds)
         fractions.extend(_ratio_columns(finder, cells, labels))
-    return groups, fractions, shares
+        formulas.extend(_formula_rows(finder, cells, labels, numbering))
+    return groups, fractions, shares, formulas
+
+
+def _parent_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], header: list[str],
+                 levels: list[int | None]) -> list[Group]:
+    """"III | Chi trong năm | 83.100.000" heads "1 | …", "2 | …" under it, and "1 | Chi chăm lo |
+    56.600.000" heads "1.1 | …", "1.2 | …": a numbered row is the sum of the next level's rows under it,
+    unless one of them is only a part of it ("- Trong đó: …")."""
+    found = []
+    for r, level in enumerate(levels):
+        if level is None or cues().table_total.match(labels[r]):
+            continue
+        under = []
+        for p in range(r + 1, len(levels)):
+            if levels[p] is None or levels[p] <= level:
+                break
+            under.append(p)
+        under = _top_level(under, levels)
+        if len(under) < 2 or any(cues().opening_parts.match(labels[p] + ":") for p in under):
+            continue
+        for col, total in enumerate(cells[r]):
+            parts = [cells[p][col] if col < len(cells[p]) else None for p in under]
+            if (total is None or None in parts or finder.figures[total].kind == "percent"
+                    or col < len(header) and cues().stock.search(header[col])):
+                continue
+            if all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
+                found.append(Group(total=total, parts=parts, selection=False))
+    return found
+
+
+def _formula_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], numbering: list[str]) -> list[Balance]:
+    """"IV | Tồn quỹ chuyển sang năm 2025 (I + II - III) | 6.380.000": each term is the latest row
+    above numbered so. A formula of sums only is left to the total rows."""
+    found = []
+    for r, label in enumerate(labels):
+        m = _FORMULA.search(label)
+        if not m or not regex.search(r"[-–]", m["terms"]):
+            continue
+        signs = ["+", *regex.findall(r"[+\-–]", m["terms"])]
+        rows = [next((p for p in range(r - 1, -1, -1) if numbering[p].split()[:1] == [marker]), None)
+                for marker in regex.findall(r"[IVX\d]+", m["terms"])]
+        if None in rows:
+            continue
+        for col, result in enumerate(cells[r]):
+            terms = [cells[p][col] if col < len(cells[p]) else None for p in rows]
+            if result is None or None in terms or finder.figures[result].kind == "percent":
+                continue
+            found.append(Balance(name="formula", plus=[t for t, s in zip(terms, signs) if s == "+"],
+                                 minus=[t for t, s in zip(terms, signs) if s != "+"], result=result))
+    return found
 
 
 def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], header: list[str],
