@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from . import rules, tables
-from .relations import Finder, same_noun
+from .relations import Finder, cues, same_noun
 
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
@@ -41,8 +41,63 @@ def _rate_verb() -> regex.Pattern:
     return rules.cue_regex(rules.data("relations")["restated_rate_verbs"])
 
 
+@cache
+def _summing_up() -> regex.Pattern:
+    return regex.compile(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['restated_summing_up'])}", regex.IGNORECASE)
+
+
+_CLAUSE_EDGE = regex.compile(r"[,;:.()\n]|(?<!\p{L})và(?!\p{L})")
+
+
 def restatements(finder: Finder) -> list[tuple[int, int]]:
-    return sorted(set(_table_in_prose(finder) + _headline(finder)))
+    return sorted(set(_table_in_prose(finder) + _headline(finder) + _total_row_in_prose(finder)))
+
+
+def _total_row_in_prose(finder: Finder) -> list[tuple[int, int]]:
+    """The sentence right after a table that sums it up ("Như vậy, trong nhiệm kỳ có 61 lượt đồng chí đạt
+    danh hiệu Chiến sĩ thi đua cơ sở và 17 lượt …") restates its total row: each figure the cell of the
+    column its clause names best."""
+    f, text = finder.figures, finder.text
+    pairs = []
+    for grid in finder.grids:
+        totals = [spans for texts, spans in grid.rows
+                  if cues().table_total.match(next((t for t in texts if _WORD.search(t)), ""))]
+        if not totals:
+            continue
+        cells = _cells(finder, totals[-1])
+        after = regex.compile(r"\S").search(text, grid.rows[-1][1][-1][1])
+        if not cells or not after:
+            continue
+        sentence = finder.layout.sentence_of(after.start())
+        if not _summing_up().match(text, sentence.start):
+            continue  # "Công đoàn các cấp đã giới thiệu 86 đoàn viên ưu tú …": the report moves on
+        for j in finder.between(sentence.start, sentence.end):
+            x = f[j]
+            if x.role != "actual" or finder.bracketed(j):
+                continue
+            same = [(col, i) for col, i in cells if f[i].kind == x.kind]
+            clause = _clause_of(text, x, sentence.start, sentence.end)
+            scores = [(_header_share(clause, grid.header[col]) if col < len(grid.header) else 0.0, i) for col, i in same]
+            best = max((score for score, _ in scores), default=0.0)
+            named = [i for score, i in scores if score == best and score >= 0.6]
+            if len(named) == 1:
+                pairs.append((named[0], j))
+    return pairs
+
+
+def _clause_of(text: str, x, start: int, end: int) -> str:
+    """"… có 61 lượt đồng chí đạt danh hiệu Chiến sĩ thi đua cơ sở và 17 lượt …" → the words about 61 only."""
+    before = [m.end() for m in _CLAUSE_EDGE.finditer(text, start, x.start)]
+    after = _CLAUSE_EDGE.search(text, x.end, end)
+    return text[before[-1] if before else start:after.start() if after else end].lower()
+
+
+def _header_share(clause: str, header: str) -> float:
+    """How much of a column header the clause says: "GV dạy giỏi cấp tỉnh" in "giáo viên đạt giáo viên
+    dạy giỏi cấp tỉnh" is 4 of 5."""
+    words = [w.lower() for w in _WORD.findall(header) if w.lower() not in _stop_words()]
+    said = {w.lower() for w in _WORD.findall(clause)}
+    return sum(1 for w in words if w in said) / len(words) if words else 0.0
 
 
 def _headline(finder: Finder) -> list[tuple[int, int]]:
