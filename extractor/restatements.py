@@ -49,8 +49,41 @@ def _summing_up() -> regex.Pattern:
 _CLAUSE_EDGE = regex.compile(r"[,;:.()\n]|(?<!\p{L})và(?!\p{L})")
 
 
+_FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")
+
+
+@cache
+def _narrowing() -> regex.Pattern:
+    return regex.compile(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['restated_narrowing'])}", regex.IGNORECASE)
+
+
 def restatements(finder: Finder) -> list[tuple[int, int]]:
-    return sorted(set(_table_in_prose(finder) + _headline(finder) + _total_row_in_prose(finder)))
+    return sorted(set(_table_in_prose(finder) + _headline(finder) + _total_row_in_prose(finder) + _fraction_bases(finder)))
+
+
+def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
+    """"hội nghị người lao động được tổ chức tại 196/214 CĐCS": the base of a fraction is the whole the
+    report stated before, the first total of its noun ("quản lý 214 CĐCS với …, trong đó …"). Not when
+    the base is narrowed ("1.018/1.126 doanh nghiệp có CĐCS") and the whole is split by its own noun:
+    the base may then be one of the parts."""
+    f, text = finder.figures, finder.text
+    totals: dict[int, list[int]] = {}
+    for g in finder.groups():
+        totals.setdefault(g.total, []).extend(g.parts)
+    pairs = []
+    for j, x in enumerate(f):
+        if x.kind != "count" or x.role != "actual" or not _FRACTION_BASE.search(text, max(0, x.start - 12), x.start):
+            continue
+        whole = next((i for i in sorted(totals) if i < j and f[i].kind == "count" and same_noun(f[i].unit, x.unit)
+                      and f[i].role == "actual" and not finder.bracketed(i) and not finder.is_change(i)
+                      and not _FRACTION_BASE.search(text, max(0, f[i].start - 12), f[i].start)
+                      and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]), None)
+        if whole is None:
+            continue
+        split = any(same_noun(f[p].unit, x.unit) for p in totals[whole])
+        if not (split and _narrowing().match(text, x.end)):
+            pairs.append((whole, j))
+    return pairs
 
 
 def _total_row_in_prose(finder: Finder) -> list[tuple[int, int]]:
