@@ -62,19 +62,28 @@ def _scales() -> dict[str, int]:
 def rounding(f: Figure) -> float:
     """Half a unit of the last digit printed, in the figure's own unit (đồng for money).
 
-    In "2 tỷ 592 triệu đồng" the last number printed is 592 triệu: ±0,5 triệu."""
+    In "2 tỷ 592 triệu đồng" the last number printed is 592 triệu: ±0,5 triệu. Without a scale word
+    the value tells how the digits were read: "412,4" under "(triệu đồng)" is 412,4 triệu, ±0,05
+    triệu; "88.958.000 đồng" is written to the đồng."""
     numbers = list(_LAST.finditer(f.text))
     if not numbers or f.kind == "count":
         return 0.0
     literal, scale_word = numbers[-1].group(1), (numbers[-1].group(2) or "").lower()
-    decimals = 0
-    if "," in literal and not regex.fullmatch(r"\d{1,3}(?:,\d{3})+", literal):
-        decimals = len(literal.rsplit(",", 1)[1])
+    readings = []  # (the digits as a number, decimals printed)
+    if literal.count(",") == 1:  # "4,500,000" is English thousands, no decimal reading
+        readings.append((float(literal.replace(".", "").replace(",", ".")), len(literal.rsplit(",", 1)[1])))
     elif f.kind == "percent" and "." in literal:
-        decimals = len(literal.rsplit(".", 1)[1])
-    if f.kind == "money" and not decimals and not scale_word:
-        return 0.0  # "88.958.000 đồng" is written to the đồng
-    return 0.5 * 10 ** (-decimals) * _scales().get(scale_word, 1)
+        readings.append((float(literal), len(literal.rsplit(".", 1)[1])))
+    readings.append((float(literal.replace(".", "").replace(",", "")), 0))
+    if scale_word:
+        scale = _scales().get(scale_word, 1)
+        decimals = next((d for printed, d in readings if math.isclose(printed * scale, f.value, rel_tol=1e-9)), 0)
+        return 0.5 * 10 ** (-decimals) * scale
+    for printed, decimals in readings:
+        scale = f.value / printed if printed else 0.0
+        if scale >= 1 and math.isclose(scale, 10 ** round(math.log10(scale)), rel_tol=1e-6):
+            return 0.0 if f.kind == "money" and scale < 1.5 and not decimals else 0.5 * 10 ** (-decimals) * round(scale)
+    return 0.0
 
 
 def of(f: Figure) -> Interval:

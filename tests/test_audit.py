@@ -6,6 +6,7 @@ import pytest
 from evaluation.audit_eval import _format_like
 from extractor import extract_text
 from extractor.audit import audit
+from extractor.intervals import of
 from extractor.rules import AUDIT_RULE_FILES, load
 
 EXAMPLES = [(name, i, ex) for name in AUDIT_RULE_FILES for i, ex in enumerate(load(name).examples)]
@@ -35,6 +36,18 @@ def test_khoang_widens_the_interval():
 def test_exact_total_off_by_seven_percent_is_inconsistent():
     text = "Tổng kinh phí 100 triệu đồng, gồm quỹ A 52 triệu đồng và quỹ B 55 triệu đồng."
     assert [f.verdict for f in findings(text)] == ["inconsistent"]
+
+
+def test_a_table_cell_under_trieu_dong_stands_for_its_last_printed_digit():
+    text = ("STT | Nội dung | Số tiền (triệu đồng)\nI | Tồn đầu năm | 412,4\nII | Thu trong năm | 1.528,9\n"
+            "III | Chi trong năm | 1.369,5\nIV | Tồn cuối năm (I + II - III) | 571,7")
+    [balance] = [f for f in findings(text) if f.check == "balance"]
+    assert balance.verdict == "consistent"  # 412,35 + 1.528,85 − 1.369,55 ≤ 571,75
+
+
+def test_4_021_ty_dong_is_read_to_the_million():
+    [figure] = extract_text("Tổng kinh phí 4,021 tỷ đồng.").figures
+    assert (of(figure).lo, of(figure).hi) == (4_020_500_000, 4_021_500_000)
 
 
 def test_a_finding_names_its_figures_with_offsets():
