@@ -25,22 +25,27 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
         cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
         labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t) and not _ROMAN.fullmatch(t)), "") for texts, _ in grid.rows]
         numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
-        found, hundreds = _total_rows(finder, cells, labels, grid.header, numbering)
-        groups.extend(found + _parent_rows(finder, cells, labels, grid.header, [_level(row) for row in numbering]))
+        levels = [_level(row) for row in numbering]
+        found, hundreds = _total_rows(finder, cells, labels, grid.header, levels)
+        groups.extend(found + _parent_rows(finder, cells, grid.header, levels, labels))
         shares.extend(hundreds)
         fractions.extend(_ratio_columns(finder, cells, labels))
         formulas.extend(_formula_rows(finder, cells, labels, numbering))
     return groups, fractions, shares, formulas
 
 
-def _parent_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], header: list[str],
-                 levels: list[int | None]) -> list[Group]:
+def _heads(levels: list[int | None], r: int) -> bool:
+    return levels[r] is not None and r + 1 < len(levels) and levels[r + 1] is not None and levels[r + 1] > levels[r]
+
+
+def _parent_rows(finder: Finder, cells: list[list[int | None]], header: list[str], levels: list[int | None],
+                 labels: list[str]) -> list[Group]:
     """"III | Chi trong năm | 83.100.000" heads "1 | …", "2 | …" under it, and "1 | Chi chăm lo |
     56.600.000" heads "1.1 | …", "1.2 | …": a numbered row is the sum of the next level's rows under it,
     unless one of them is only a part of it ("- Trong đó: …")."""
     found = []
     for r, level in enumerate(levels):
-        if level is None or cues().table_total.match(labels[r]):
+        if not _heads(levels, r):
             continue
         under = []
         for p in range(r + 1, len(levels)):
@@ -83,12 +88,13 @@ def _formula_rows(finder: Finder, cells: list[list[int | None]], labels: list[st
 
 
 def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], header: list[str],
-                texts: list[str]) -> tuple[list[Group], list[list[int]]]:
+                levels: list[int | None]) -> tuple[list[Group], list[list[int]]]:
     """A total row sums the rows above it, but not a column of balances ("Tồn đầu năm", "Số dư"),
-    whose total row repeats the first or last, nor an opening balance row above "Cộng thu"."""
+    whose total row repeats the first or last, nor an opening balance row above "Cộng thu". A
+    numbered "III | Tổng chi" over "1 | …", "2 | …" heads the rows under it (`_parent_rows`)."""
     found, hundreds = [], []
     for r, label in enumerate(labels):
-        if not cues().table_total.match(label):
+        if not cues().table_total.match(label) or _heads(levels, r):
             continue
         above = []
         for p in range(r - 1, -1, -1):
@@ -96,7 +102,7 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
                 break  # a previous total or a section row ("B | Phần thu") bounds the parts
             if not (cues().stock.search(labels[p]) and not cues().sources.search(label)):
                 above.append(p)
-        above = _top_level(above, [_level(row) for row in texts])
+        above = _top_level(above, levels)
         for col, total in enumerate(cells[r]):
             if total is None or col < len(header) and cues().stock.search(header[col]):
                 continue
