@@ -59,8 +59,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
     found = []
     for i, f in enumerate(finder.figures):
         p = finder.share_of(i)
-        if p is None or i == 0 and p + 1 >= len(finder.figures):
-            continue
+        if p is None or i == 0 and p + 1 >= len(finder.figures) or finder.is_unit_rate(i):
+            continue  # "mỗi nhà 40 triệu đồng, khoản chi này chiếm 63,0%": the share is of what the houses cost
         after = finder.figures[p].end
         bases: list[int] = []
         if (m := cues().named_whole.match(finder.text, after)) and i > 0:
@@ -90,13 +90,17 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
         return []
     # "số lao động nữ": "nữ" tells which whole; the people noun may be said otherwise ("nữ 241 người")
     words = [w for w in words if w not in _people_words()] or words
+    detail = _table_detail_cells(finder)
     named = []
     for j in range(i - 1, -1, -1):
         b = finder.figures[j]
-        if b.start < f.start - _BASE_REACH:
-            break
+        if b.start < f.start - _BASE_REACH and not largest:
+            break  # "tổng số CĐCS" is the report's whole, wherever it was stated
         if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
             continue
+        if j in detail or b.unit.lower().startswith("lượt") and "lượt" not in phrase \
+                or largest and not qualifier and cues().whole_qualifier.match(_words_after(finder, j).lower()):
+            continue  # a table row's cell, a count of turns, "(178 CĐCS được đánh giá)": none is "tổng số …"
         unit = b.unit.lower()
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ")
         around = f"{finder.label(j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
@@ -109,7 +113,22 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
     # admitted, not the 148.652 members), then of that noun ("tỷ lệ đoàn viên": 148.652 đoàn viên,
     # not "đoàn viên nữ 86.418 người"), then the words alone; the largest after "tổng", else the nearest
     named.sort(key=lambda n: (n[0], -finder.figures[n[1]].value if largest else 0))
-    return [j for _, j in named[:2]]
+    # a part of a group whose total is also named is not what the words name ("tỷ lệ đoàn viên": the 14.826
+    # đoàn viên, not "đoàn viên là người dân tộc thiểu số 137 người" of its "trong đó")
+    chosen = {j for _, j in named}
+    inside = {p for g in finder.groups() if g.total in chosen for p in g.parts}
+    return [j for _, j in named if j not in inside][:2]
+
+
+def _table_detail_cells(finder: Finder) -> set[int]:
+    """Figures in the data rows of text tables: a row is a part, only a total row may be a named whole."""
+    cells = set()
+    for grid in finder.grids:
+        for texts, spans in grid.rows:
+            label = next((t for t in texts if regex.search(r"\p{L}{2}", t)), "")
+            if not cues().table_total.match(label):
+                cells.update(j for s, e in spans for j in finder.between(s, max(e, s + 1)))
+    return cells
 
 
 def _words_after(finder: Finder, j: int) -> str:

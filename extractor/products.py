@@ -51,7 +51,7 @@ def products(finder: Finder) -> list[Product]:
         inside = list(finder.between(start, total.start))
         terms, counts = [], []
         for j in inside:
-            if f[j].kind == "count":
+            if f[j].kind == "count" and f[j].role == total.role:  # not the quota "(chỉ tiêu 20 nhà)" among results
                 counts.append(j)
             elif f[j].kind == "money" and _is_rate(finder, j):
                 # the count at the rate's own bracket level: "255 cá nhân (trong đó 87 nữ, 41 cán bộ), mức ..." is 255;
