@@ -99,7 +99,7 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
         if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
             continue
         if j in detail or b.unit.lower().startswith("lượt") and "lượt" not in phrase \
-                or largest and not qualifier and cues().whole_qualifier.match(_words_after(finder, j).lower()):
+                or largest and not qualifier and _narrowed(_words_after(finder, j)):
             continue  # a table row's cell, a count of turns, "(178 CĐCS được đánh giá)": none is "tổng số …"
         unit = b.unit.lower()
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ")
@@ -112,12 +112,22 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
     # figures of that noun the words also describe first ("tổng số đoàn viên kết nạp mới": the 12.486
     # admitted, not the 148.652 members), then of that noun ("tỷ lệ đoàn viên": 148.652 đoàn viên,
     # not "đoàn viên nữ 86.418 người"), then the words alone; the largest after "tổng", else the nearest
-    named.sort(key=lambda n: (n[0], -finder.figures[n[1]].value if largest else 0))
+    # after "tổng" the whole of its own sentence first ("trong tổng số 299 đoàn viên có …, chiếm 13,7% tổng số
+    # đoàn viên"), then the largest anywhere
+    sentence = finder.layout.sentence_of(f.start)
+    here = lambda j: 0 if largest and finder.figures[j].start >= sentence.start else 1  # noqa: E731
+    named.sort(key=lambda n: (here(n[1]), n[0], -finder.figures[n[1]].value if largest else 0))
     # a part of a group whose total is also named is not what the words name ("tỷ lệ đoàn viên": the 14.826
     # đoàn viên, not "đoàn viên là người dân tộc thiểu số 137 người" of its "trong đó")
     chosen = {j for _, j in named}
     inside = {p for g in finder.groups() if g.total in chosen for p in g.parts}
     return [j for _, j in named if j not in inside][:2]
+
+
+def _narrowed(after: str) -> bool:
+    """"178 CĐCS được đánh giá": a clause after a figure that makes it a subset, not "299 đoàn viên có 262 …"."""
+    m = cues().whole_qualifier.match(after.lower())
+    return bool(m and m.group("words").strip())
 
 
 def _table_detail_cells(finder: Finder) -> set[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import intervals
+from .changes import compared_level
 from .models import Figure
 from .relations import LIST_LINE, Finder, Fraction, Group, comparable, cues, ratio, same_noun
 
@@ -51,24 +52,26 @@ def _runs(finder: Finder, resolved: set[int]) -> list[list[tuple[int, int]]]:
 
 def _sentence_break(gap: str) -> bool:
     """Items of one breakdown run on with ";" or list lines, not across a full stop."""
-    return any(gap.rstrip().endswith(end) or f"{end} " in gap for end in (".", "!", "?"))
+    return bool(regex.search(r"[.!?](?:\s|$)", gap))  # "…, chiếm 40,7%.\n\nXét theo lĩnh vực, …" too
 
 
 def _base(finder: Finder, run: list[tuple[int, int]]) -> int | None:
     """The earlier figure that the most shares fit: at least two, and at least 60% of the items."""
     f = finder.figures
     first = f[run[0][0]].start
-    best, best_fits = None, 0
+    best, best_key = None, (0, False)
     for j in range(run[0][0] - 1, -1, -1):
         b = f[j]
         if b.start < first - _REACH:
             break
-        if b.kind == "percent" or not comparable(f[run[0][0]], b) or finder.is_rate(j) or not b.value:
-            continue
+        if (b.kind == "percent" or not comparable(f[run[0][0]], b) or finder.is_rate(j) or not b.value
+                or compared_level(finder.text, b)):
+            continue  # "giảm 0,6% so với năm 2025 (12.427 triệu đồng)": the level compared with, not the whole
         fits = sum(1 for i, p in run if intervals.of(f[p]).meets(ratio(intervals.of(f[i]), intervals.of(b))))
-        if fits > best_fits:
-            best, best_fits = j, fits
-    return best if best_fits >= max(2, 0.6 * len(run)) else None
+        key = (fits, _whole(f, run, j))  # of two the shares fit alike, the one the items add up to
+        if key > best_key:
+            best, best_key = j, key
+    return best if best_key[0] >= max(2, 0.6 * len(run)) else None
 
 
 def _whole(f: list[Figure], run: list[tuple[int, int]], base: int) -> bool:

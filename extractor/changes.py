@@ -26,7 +26,7 @@ class _Cues:
         # "từ 6,2 triệu đồng/người/tháng (năm 2018) lên": an aside in brackets may hold a year
         self.end = regex.compile(rf"^(?:[^\d;\n()]|\([^()\n]{{0,30}}\)){{0,60}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
         self.amount_share = regex.compile(r"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*(?:tương ứng|bằng)[^\S\n]+")
-        self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,25}}\([^\S\n]*$", regex.IGNORECASE)
+        self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",
                                             regex.IGNORECASE)
@@ -115,7 +115,7 @@ def compared_level(text: str, f: Figure) -> bool:
     line_start = text.rfind("\n", 0, f.start) + 1
     opened = text.rfind("(", line_start, f.start)
     return opened >= 0 and ")" not in text[opened:f.start] \
-        and bool(cues().compared_level.search(text, max(line_start, opened - 40), opened + 1))
+        and bool(cues().compared_level.search(text, max(line_start, opened - 60), opened + 1))
 
 
 def _alike(a: Figure, b: Figure) -> bool:

@@ -71,6 +71,7 @@ class _Cues:
         self.opening_parts = regex.compile(rf"[\s\-–+•*]*{word(d['opening_parts_cues'])}[^\S\n]*[,:]", regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
+        self.minus = regex.compile(rf"{word(d['minus_words'])}[^\S\n]*$", regex.IGNORECASE)
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
         # "10 người, chiếm 53%", "52 CĐCS (59,8%)", "14.268 đoàn viên đăng ký danh hiệu ..., đạt 89,5%"
@@ -339,6 +340,8 @@ class Finder:
             if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
                     and (bracket or not self._bracketed(f)) and not _FRACTION_BASE.search(self.text, max(0, f.start - 12), f.start)):
                 parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
+        if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
+            return []  # "(65 triệu đồng đầu kỳ, cộng 55 triệu đồng cho vay mới, trừ 45 triệu đồng thu hồi)": no sum
         listed = parts
         # "343 tập thể, cá nhân …, gồm: … cho 12 tập thể, 35 cá nhân; …": every item counts both nouns
         both = "," in t.unit and len({self.figures[j].unit for j in parts}) > 1

@@ -144,6 +144,7 @@ def _ratio_columns(finder: Finder, cells: list[list[int | None]], labels: list[s
 
 _NUMBERING = [
     (regex.compile(r"^\s*[IVX]+[.)]?(?:\s|$)"), 1),         # "I. Số dư năm 2023 chuyển sang"
+    (regex.compile(r"^\s*[A-H][.)]?(?:\s|$)"), 0),         # "C | Tổng chi" over "1 | Lương, phụ cấp"
     (regex.compile(r"^\s*\d+\.\d+[.)]?(?:\s|$)"), 3),       # "3.1. Chăm lo, thăm hỏi"
     (regex.compile(r"^\s*\d+[.)]?(?:\s|$)"), 2),             # "1. Đoàn phí công đoàn", "1 | Lương ..."
     (regex.compile(r"^\s*[-–+•*](?:\s|$)"), 4),               # "- Lãi tiền gửi ngân hàng"
@@ -151,7 +152,7 @@ _NUMBERING = [
 
 
 def _level(row: str) -> int | None:
-    """How deep a table row sits by its numbering: I. > 1. > 3.1. > "-" items; None when unnumbered."""
+    """How deep a table row sits by its numbering: A. > I. > 1. > 3.1. > "-" items; None when unnumbered."""
     return next((level for pattern, level in _NUMBERING if pattern.match(row)), None)
 
 
