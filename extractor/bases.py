@@ -102,9 +102,10 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
                 or largest and not qualifier and _narrowed(_words_after(finder, j)):
             continue  # a table row's cell, a count of turns, "(178 CĐCS được đánh giá)": none is "tổng số …"
         unit = b.unit.lower()
-        by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ")
-        around = f"{finder.label(j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
+        around = f"{_clause_before(finder, j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
         by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
+        # "số lao động nữ" is not any figure of "lao động": a class the words after the noun name must be said too
+        by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ") and (by_words or not _names_class(phrase[len(unit):]))
         if qualifier and not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in qualifier):
             continue  # "số doanh nghiệp có tổ chức công đoàn": not any figure of doanh nghiệp
         if by_unit or by_words and (share or comparable(f, b)):
@@ -124,6 +125,16 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
     return [j for _, j in named if j not in inside][:2]
 
 
+@cache
+def _class_words() -> frozenset[str]:
+    return frozenset(w.lower() for family in cues().complements + cues().partitions for w in family)
+
+
+def _names_class(words: str) -> bool:
+    """"nữ", "hợp đồng", "đại học": a class of a classification, which makes a part of the whole."""
+    return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", words) for w in _class_words())
+
+
 def _narrowed(after: str) -> bool:
     """"178 CĐCS được đánh giá": a clause after a figure that makes it a subset, not "299 đoàn viên có 262 …"."""
     m = cues().whole_qualifier.match(after.lower())
@@ -139,6 +150,15 @@ def _table_detail_cells(finder: Finder) -> set[int]:
             if not cues().table_total.match(label):
                 cells.update(j for s, e in spans for j in finder.between(s, max(e, s + 1)))
     return cells
+
+
+def _clause_before(finder: Finder, j: int) -> str:
+    """The words that say what a figure counts, back to its clause's start: "Tổng số lao động tại các cơ
+    quan, đơn vị … đã có tổ chức công đoàn là 16.950 người"."""
+    f = finder.figures[j]
+    head = finder.text[max(finder.layout.sentence_of(f.start).start, f.start - 120):f.start]
+    cut = max(head.rfind(c) for c in ";:(\n")
+    return f"{head[cut + 1:]} {f.subject}"
 
 
 def _words_after(finder: Finder, j: int) -> str:
