@@ -32,8 +32,9 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
     shares = [(i, p) for i in range(len(finder.figures)) if (p := finder.share_of(i, own_base=False)) is not None]
     for i, p in shares + finder.leading_shares():
         if (i in grouped or p in resolved or finder.is_rate(i) or finder.is_change(i)
-                or cues().whole_base.match(finder.text, finder.figures[p].end)):
-            continue
+                or cues().whole_base.match(finder.text, finder.figures[p].end)
+                or cues().of_plan.match(finder.text, _after_number(finder, p))):
+            continue  # "đạt từ 100% dự toán trở lên": a share of the plan, not of a figure beside it
         sentence = finder.layout.sentence_of(finder.figures[i].start)
         line = finder.layout.line_of(sentence.start)
         previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
@@ -133,6 +134,13 @@ def _class_words() -> frozenset[str]:
 def _names_class(words: str) -> bool:
     """"nữ", "hợp đồng", "đại học": a class of a classification, which makes a part of the whole."""
     return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", words) for w in _class_words())
+
+
+def _after_number(finder: Finder, p: int) -> int:
+    """Where the words after a percentage start, inside "từ 100% dự toán trở lên" too."""
+    f = finder.figures[p]
+    sign = finder.text.find("%", f.start, f.end)
+    return sign + 1 if sign >= 0 else f.end
 
 
 def _narrowed(after: str) -> bool:

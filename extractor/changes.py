@@ -46,7 +46,11 @@ def changes(text: str, figures: list[Figure], layout: Layout) -> list[Fraction]:
         sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
         if sign and (pair := _from_to(text, figures, layout, p) or _against_bracket(text, figures, layout, p)):
             part, base = pair
-            found.append(Fraction(part=part, base=base, percent=p, change=sign))
+            # "tăng 92.655.400 đồng, tương ứng tăng 6,5% so với năm 2024 (1.436,2 triệu đồng)": the part is
+            # the change itself, the percentage its ratio to the base
+            of_change = bool(cues().up.search(text, max(0, figures[part].start - 20), figures[part].start)
+                             or cues().down.search(text, max(0, figures[part].start - 20), figures[part].start))
+            found.append(Fraction(part=part, base=base, percent=p, change=0 if of_change else sign))
         elif fraction := _change_amount(text, figures, layout, p):
             found.append(fraction)
     return found
