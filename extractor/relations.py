@@ -340,6 +340,9 @@ class Finder:
             if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
                     and (bracket or not self._bracketed(f)) and not _FRACTION_BASE.search(self.text, max(0, f.start - 12), f.start)):
                 parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
+        semicolon = self.text.find(";", start, stop)
+        if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
+            return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
             return []  # "(65 triệu đồng đầu kỳ, cộng 55 triệu đồng cho vay mới, trừ 45 triệu đồng thu hồi)": no sum
         listed = parts
@@ -356,7 +359,10 @@ class Finder:
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
         group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts)
-        group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None}
+        # "Trong đó, 10 CĐCS thu đoàn phí đạt 100%; 2 CĐCS …": a part of a selection at 100% says how far it
+        # did something, not its share of the whole
+        group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None
+                        and not (selection and self.figures[s].value == 100)}
         group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
         return [group]
 

@@ -54,7 +54,10 @@ def remainders(finder: Finder) -> list[Group]:
             if f[c].kind != "count" or not comparable(f[b], f[c]):
                 continue
             m = cues().not_done.match(text[f[c].end:f[c].end + 60])
-            if m and (_words(m.group("done")) & done
+            # in its paragraph one word of what was done suffices; further on ("… 12/12 CĐCS … đúng nhiệm kỳ" and,
+            # pages later, "3 CĐCS chi chưa đúng nguyên tắc") it must say more of it
+            needed = 1 if finder.layout.line_index(f[c].start) == finder.layout.line_index(f[b].start) else 2
+            if m and (len(_words(m.group("done")) & done) >= needed
                       or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
                 found.append(Group(total=b, parts=[a, c], selection=False))
                 break
