@@ -180,7 +180,7 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
         in_grid = {i for _, cells in rows for _, i in cells}
         names = _row_names([label for label, _ in rows])
         for j, x in enumerate(f):
-            if j in in_grid or x.role != "actual" or x.kind == "percent" and _names_whole(text, x.end):
+            if j in in_grid or x.role != "actual" or finder.is_rate(j) or x.kind == "percent" and _names_whole(text, x.end):
                 continue  # "chi quản lý hành chính chiếm 5,3% tổng chi": a share of another whole than the row's rate
             clause = clauses[j]
             for name, row in names.items():

@@ -16,6 +16,7 @@ _AFTER_BARE = regex.compile(r"\s*(?:[;,.]\s|[;,.]?$|$)")
 _CLOSE = regex.compile(r"[^\S\n]*\)")
 _PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){0,4})[^\S\n]+$")
 _BRACKET = regex.compile(r"\(([^()]+)\)")
+_OWN_PERCENT = regex.compile(r"\d%")  # "KPCĐ 2% đã nộp (triệu đồng)": a rate in the name, the column is money
 _AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
 
@@ -117,7 +118,9 @@ def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantit
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     """Cells of one line with their spans; empty cells are kept so columns stay aligned."""
     cells, pos = [], start
-    for m in [*_data()["sep"].finditer(text, start, end), None]:
+    while pos < end and text[pos] == " ":  # "   - Đoàn viên đóng góp | …": an indent is no empty cell (a tab is)
+        pos += 1
+    for m in [*_data()["sep"].finditer(text, pos, end), None]:
         stop = m.start() if m else end
         raw = text[pos:stop]
         lead = len(raw) - len(raw.lstrip())
@@ -181,9 +184,10 @@ def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str
     if not head or head.lower().strip(" ()") in d["skip"]:
         return None
     label = next((t for t in texts[:col] if len(regex.findall(r"\p{L}", t)) >= 3), "")
-    if d["percent"].search(head):
+    scale = next((v for p, v in d["money"] if p.search(head)), None)
+    if d["percent"].search(head) and not (scale and _OWN_PERCENT.search(head)):
         q = _bare(c, "percent", "%", 1)
-    elif scale := next((v for p, v in d["money"] if p.search(head)), None):
+    elif scale:
         q = _bare(c, "money", "VND", scale)
     else:
         q = _bare(c, "count", _column_unit(header, col), 1)
