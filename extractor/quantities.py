@@ -63,6 +63,7 @@ class _Grammar:
             (q, regex.compile(rf"{not_after}(?<!\p{{L}})(?:{alt(cues)}){_BLANK}+$", regex.IGNORECASE))
             for q, cues in quals["before"].items()
         ]
+        self.out_of = regex.compile(alt(quals["out_of"]), regex.IGNORECASE)
         self.after = [
             (q, regex.compile(rf"(?:{_BLANK}+[\p{{L}}]+){{0,4}}?{_BLANK}*(?:{alt(cues)})(?!\p{{L}})", regex.IGNORECASE))
             for q, cues in quals["after"].items()
@@ -234,9 +235,13 @@ def _looks_large(c: Candidate) -> bool:
     return c.spelled_value is None and ("." in c.literal or len(c.literal) >= 4)
 
 
+_COUNT_BEFORE = regex.compile(r"\d(?:[^\S\n]+\p{L}+){1,3}[^\S\n]+$")
+
+
 def _qualifier_before(text: str, start: int) -> tuple[int, str]:
     best = (start, "exact")
     for q, pattern in grammar().before:
-        if (m := pattern.search(text, max(0, start - 30), start)) and m.start() < best[0]:
-            best = (m.start(), q)
+        if (m := pattern.search(text, max(0, start - 30), start)) and m.start() < best[0] \
+                and not (grammar().out_of.fullmatch(m.group().strip()) and _COUNT_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            best = (m.start(), q)  # not "1.975 đoàn viên trên 2.051 lao động": "trên" between two counts is "out of"
     return best

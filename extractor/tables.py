@@ -17,6 +17,7 @@ _CLOSE = regex.compile(r"[^\S\n]*\)")
 _PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){0,4})[^\S\n]+$")
 _BRACKET = regex.compile(r"\(([^()]+)\)")
 _OWN_PERCENT = regex.compile(r"\d%")  # "KPCĐ 2% đã nộp (triệu đồng)": a rate in the name, the column is money
+_ITEM_END = regex.compile(r"[^\S\n]*(?:[;.]|$)", regex.MULTILINE)
 _AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
 
@@ -35,6 +36,7 @@ def _data() -> dict:
         "default_unit": d["default_unit"],
         "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
+        "list_cue": regex.compile(rf"[^.;:\n\d]{{0,30}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
     }
 
@@ -56,7 +58,8 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
             continue
         cell = rows.get(layout.line_index(c.start))
         got = _from_table(text, c, cell) if cell else (
-            _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known))
+            _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known)
+            or _from_list_item(text, layout, c, known))
         if got:
             found.append(got)
     return found
@@ -110,6 +113,22 @@ def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantit
         return None  # not "(tức 24 tháng Chạp)", "(GMT+7)", "(3 tháng/lần)"
     owner = next((q for q in known if q.kind == "count" and q.end <= opened and not text[q.end:opened].strip()), None)
     if owner is None:
+        return None
+    q = _bare(c, "count", owner.unit, 1)
+    return (q, "", "") if q else None
+
+
+def _from_list_item(text: str, layout: Layout, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
+    """"giảm 249 đoàn viên, gồm: nghỉ việc 189; nghỉ hưu 11; từ trần 03.": a bare number closing an item
+    of the list a count opens with "gồm:" counts what that count counts."""
+    if not _ITEM_END.match(text, c.end):
+        return None
+    sentence = layout.sentence_of(c.start)
+    owner = next((q for q in reversed(known) if q.kind == "count" and sentence.start <= q.start and q.end <= c.start), None)
+    if owner is None or any(owner.end <= q.start < c.start for q in known):
+        return None
+    between = text[owner.end:c.start]
+    if not _data()["list_cue"].match(between) or regex.search(r"\d", between.split(":", 1)[1].split(";")[-1]):
         return None
     q = _bare(c, "count", owner.unit, 1)
     return (q, "", "") if q else None
