@@ -119,7 +119,12 @@ def comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
     if a.kind != b.kind or a.per != b.per:
         return False
     return (same_noun(a.unit, b.unit) or not same_unit and _people(a.unit) and _people(b.unit)
-            or "," in a.unit and any(same_noun(piece.strip(), b.unit) for piece in a.unit.split(",")))  # "tập thể, cá nhân"
+            or _one_of(a.unit, b.unit) or _one_of(b.unit, a.unit))
+
+
+def _one_of(compound: str, unit: str) -> bool:
+    """"tập thể, cá nhân" counts "cá nhân" too; "ý kiến, kiến nghị" counts "kiến nghị"."""
+    return "," in compound and any(same_noun(piece.strip(), unit) for piece in compound.split(","))
 
 
 def same_noun(a: str, b: str) -> bool:

@@ -27,8 +27,10 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
         numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
         levels = [_level(row) for row in numbering]
         found, hundreds = _total_rows(finder, cells, labels, grid.header, levels)
-        groups.extend(found + _parent_rows(finder, cells, grid.header, levels, labels))
-        shares.extend(hundreds)
+        heads, head_fractions, head_hundreds = _parent_rows(finder, cells, grid.header, levels, labels)
+        groups.extend(found + heads)
+        fractions.extend(head_fractions)
+        shares.extend(hundreds + head_hundreds)
         fractions.extend(_ratio_columns(finder, cells, labels))
         formulas.extend(_formula_rows(finder, cells, labels, numbering))
     return groups, fractions, shares, formulas
@@ -39,11 +41,12 @@ def _heads(levels: list[int | None], r: int) -> bool:
 
 
 def _parent_rows(finder: Finder, cells: list[list[int | None]], header: list[str], levels: list[int | None],
-                 labels: list[str]) -> list[Group]:
+                 labels: list[str]) -> tuple[list[Group], list[Fraction], list[list[int]]]:
     """"III | Chi trong năm | 83.100.000" heads "1 | …", "2 | …" under it, and "1 | Chi chăm lo |
     56.600.000" heads "1.1 | …", "1.2 | …": a numbered row is the sum of the next level's rows under it,
-    unless one of them is only a part of it ("- Trong đó: …")."""
-    found = []
+    unless one of them is only a part of it ("- Trong đó: …"). Where its share column says 100, the
+    rows' shares make 100% and each is its amount over the heading row's."""
+    found, fractions, hundreds = [], [], []
     for r, level in enumerate(levels):
         if not _heads(levels, r):
             continue
@@ -62,7 +65,17 @@ def _parent_rows(finder: Finder, cells: list[list[int | None]], header: list[str
                 continue
             if all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
                 found.append(Group(total=total, parts=parts, selection=False))
-    return found
+        for col, hundred in enumerate(cells[r]):
+            shares = [cells[p][col] if col < len(cells[p]) else None for p in under]
+            if (hundred is None or finder.figures[hundred].kind != "percent" or finder.figures[hundred].value != 100
+                    or None in shares or any(finder.figures[j].kind != "percent" for j in shares)):
+                continue
+            hundreds.append(shares)
+            amount = next((c for c in range(col - 1, -1, -1) if cells[r][c] is not None and finder.figures[cells[r][c]].kind != "percent"
+                           and all(c < len(cells[p]) and cells[p][c] is not None for p in under)), None)
+            if amount is not None:
+                fractions.extend(Fraction(part=cells[p][amount], base=cells[r][amount], percent=j) for p, j in zip(under, shares))
+    return found, fractions, hundreds
 
 
 def _formula_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], numbering: list[str]) -> list[Balance]:
