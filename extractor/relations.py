@@ -84,7 +84,7 @@ class _Cues:
         self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
-        self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*$", regex.IGNORECASE)
+        self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*(?:là[^\S\n]*|:[^\S\n]*)?$", regex.IGNORECASE)
         self.leading_share = regex.compile(rf"[\s,]*(?:{alt(d['leading_share_links'])})[\s:]*", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
@@ -359,7 +359,9 @@ class Finder:
             return []
         # "58 CĐCS trực thuộc (gồm 17 CĐCS bệnh viện, …)": the bracket opens with an enumeration
         inside = self.text[self.text.find("(", t.end) + 1:stop].lstrip() if bracket else ""
-        enumerated = cues().enumeration.search(cue) or cues().enumeration.match(inside)
+        # "79 tập thể, cá nhân (32 tập thể, 47 cá nhân)": parts naming every noun of the total are all of it
+        enumerated = (cues().enumeration.search(cue) or cues().enumeration.match(inside)
+                      or bracket and "," in t.unit and {self.figures[j].unit for j in parts} >= {u.strip() for u in t.unit.split(",")})
         selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
