@@ -58,7 +58,8 @@ def _narrowing() -> regex.Pattern:
 
 
 def restatements(finder: Finder) -> list[tuple[int, int]]:
-    return sorted(set(_table_in_prose(finder) + _headline(finder) + _total_row_in_prose(finder) + _fraction_bases(finder)))
+    return sorted(set(_table_in_prose(finder) + _headline(finder) + _total_row_in_prose(finder) + _fraction_bases(finder)
+                      + _summary(finder)))
 
 
 def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
@@ -131,6 +132,84 @@ def _header_share(clause: str, header: str) -> float:
     words = [w.lower() for w in _WORD.findall(header) if w.lower() not in _stop_words()]
     said = {w.lower() for w in _WORD.findall(clause)}
     return sum(1 for w in words if w in said) / len(words) if words else 0.0
+
+
+@cache
+def _summary_heading() -> regex.Pattern:
+    return regex.compile(rf"^[^\S\n]*(?:[\dIVX]+[.)][^\S\n]*)?{rules.whole_words(rules.data('relations')['restated_summary_headings'])}",
+                         regex.IGNORECASE | regex.MULTILINE)
+
+
+_SECTION = regex.compile(r"^[^\S\n]*(?:[IVX]+[.)]|PHẦN|Phần thứ)", regex.MULTILINE)
+_SUMMARY_REACH = 2500
+_SAID_BREAK = regex.compile(r"[;:.!?()\n,]")
+
+
+def _summary(finder: Finder) -> list[tuple[int, int]]:
+    """A summing-up section ("Đánh giá chung", "Ưu điểm", "Hạn chế") says again what the report said:
+    "Vẫn còn 03 CĐCS nộp kinh phí chậm" is the "03 CĐCS nộp chậm" of the section on finance. Each of its
+    counts and amounts is paired with the one earlier figure of its noun whose clause says the most of
+    the same words (one of them before the number), at least two syllables, none other as many, and both
+    or neither negated."""
+    f, text = finder.figures, finder.text
+    pairs = []
+    for m in _summary_heading().finditer(text):
+        line = finder.layout.line_of(m.start())
+        start = line.start
+        end = min(len(text), start + _SUMMARY_REACH)
+        if (nxt := _SECTION.search(text, line.end + 1, end)):
+            end = nxt.start()
+        earlier = [i for i in range(len(f)) if f[i].end <= start and f[i].role == "actual" and f[i].kind != "percent"
+                   and not finder.bracketed(i) and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]
+                   and not _FRACTION_BASE.search(text, max(0, f[i].start - 12), f[i].start)
+                   and not regex.match(r"[^\S\n]*/[^\S\n]*\d", text[f[i].end:f[i].end + 4])]  # "61/68 …": a ratio
+        said = {i: _said(finder, i) for i in earlier}
+        for j in finder.between(line.end, end):
+            x = f[j]
+            if x.role != "actual" or x.kind == "percent" or finder.bracketed(j) or finder.is_rate(j):
+                continue
+            words = _said(finder, j)
+            negated = bool(words & _negations())
+            scores = sorted(((len(words & said[i]), i) for i in earlier
+                             if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
+                             and bool(said[i] & _negations()) == negated and words.fits(said[i])), reverse=True)
+            # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
+            if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+                pairs.append((scores[0][1], j))
+    return pairs
+
+
+@cache
+def _negations() -> frozenset[str]:
+    return frozenset(w for cue in rules.data("relations")["not_done_cues"] for w in cue.lower().split())
+
+
+def _said(finder: Finder, i: int) -> set[str]:
+    """The words right around a figure in its clause (four before its number, four after its noun),
+    but for its noun and words that say nothing: "Vẫn còn 09 doanh nghiệp vi phạm chế độ" → vi, phạm, chế, độ."""
+    f, text = finder.figures[i], finder.text
+    before = [m.end() for m in _SAID_BREAK.finditer(text, max(0, f.start - 80), f.start)]
+    after = _SAID_BREAK.search(text, f.end, f.end + 80)
+    lead = _WORD.findall(text[before[-1] if before else max(0, f.start - 80):f.start])[-4:]
+    near = [w.lower() for w in lead] + [w.lower() for w in _WORD.findall(text[f.end:after.start() if after else f.end + 80])[:4]]
+    unit = {w.lower() for w in _WORD.findall(f.unit)}
+    return _Said(set(near) - _stop_words() - unit, {w.lower() for w in lead} - _stop_words(),
+                 set(near[len(lead):]) - _stop_words() - unit)
+
+
+class _Said(set):
+    """A figure's words, and those of them before its number (what was done: "kết nạp", "vẫn còn")."""
+
+    def __init__(self, words: set[str], lead: set[str], trail: set[str]):
+        super().__init__(words)
+        self.lead, self.trail = lead, trail
+
+    def fits(self, other: "_Said") -> bool:
+        """Said of the same thing: where both say words before the number, one in common, and so after the noun
+        ("01 vụ TNLĐ chết người" is not "7 vụ tai nạn lao động")."""
+        def agree(a: set[str], b: set[str]) -> bool:
+            return not a or not b or bool(a & b)
+        return agree(self.lead, other.lead) and agree(self.trail, other.trail)
 
 
 def _headline(finder: Finder) -> list[tuple[int, int]]:
