@@ -17,6 +17,7 @@ _CLOSE = regex.compile(r"[^\S\n]*\)")
 _PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){0,4})[^\S\n]+$")
 _BRACKET = regex.compile(r"\(([^()]+)\)")
 _OWN_PERCENT = regex.compile(r"\d%")  # "KPCĐ 2% đã nộp (triệu đồng)": a rate in the name, the column is money
+_OUTLINE = regex.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 _ITEM_END = regex.compile(r"[^\S\n]*(?:[;.]|$)", regex.MULTILINE)
 _AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
@@ -137,7 +138,8 @@ def _from_list_item(text: str, layout: Layout, c: Candidate, known: list[Quantit
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     """Cells of one line with their spans; empty cells are kept so columns stay aligned."""
     cells, pos = [], start
-    while pos < end and text[pos] == " ":  # "   - Đoàn viên đóng góp | …": an indent is no empty cell (a tab is)
+    piped = "|" in text[start:end]  # in a space-aligned table leading blanks are an empty first cell
+    while piped and pos < end and text[pos] == " ":  # "   - Đoàn viên đóng góp | …": an indent is no empty cell
         pos += 1
     for m in [*_data()["sep"].finditer(text, pos, end), None]:
         stop = m.start() if m else end
@@ -202,6 +204,8 @@ def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str
     d = _data()
     if not head or head.lower().strip(" ()") in d["skip"]:
         return None
+    if not any(t.strip() for t in texts[:col]) and _OUTLINE.fullmatch(c.literal) and any(regex.search(r"\p{L}", t) for t in texts[col + 1:]):
+        return None  # "3.1  | Chi tuyên truyền | …": the row's number, whatever the header above says
     label = next((t for t in texts[:col] if len(regex.findall(r"\p{L}", t)) >= 3), "")
     scale = next((v for p, v in d["money"] if p.search(head)), None)
     if d["percent"].search(head) and not (scale and _OWN_PERCENT.search(head)):
