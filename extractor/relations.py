@@ -60,7 +60,7 @@ class _Cues:
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.named_whole = regex.compile(rf"[^\S\n]*(?P<cue>{alt(d['named_whole'])})[^\S\n]+(?P<noun>[\p{{L}} ,]{{2,40}})",
                                          regex.IGNORECASE)
@@ -235,8 +235,8 @@ class Finder:
                 found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
-            if self.is_change(i) and not (m and m.group().strip() == "("):
-                continue  # a change is a total only of the breakdown in its brackets: "giảm 09 (nghỉ hưu 06, chuyển công tác 03)"
+            if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group()))):
+                continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
             if m:
                 found.extend(self._forward(i, t, m))
                 if not m.group().rstrip().endswith("(") and (other := self._other_total(i)) is not None:
@@ -345,7 +345,7 @@ class Finder:
             if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
                     and (bracket or not self._bracketed(f)) and not _FRACTION_BASE.search(self.text, max(0, f.start - 12), f.start)):
                 parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
-        semicolon = self.text.find(";", start, stop)
+        semicolon = self.text.find(";", start + len(cue) if region is None else start, stop)  # not the cue's own "; gồm"
         if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
