@@ -148,9 +148,9 @@ _SAID_BREAK = regex.compile(r"[;:.!?()\n,]")
 def _summary(finder: Finder) -> list[tuple[int, int]]:
     """A summing-up section ("Đánh giá chung", "Ưu điểm", "Hạn chế") says again what the report said:
     "Vẫn còn 03 CĐCS nộp kinh phí chậm" is the "03 CĐCS nộp chậm" of the section on finance. Each of its
-    counts and amounts is paired with the one earlier figure of its noun whose clause says the most of
-    the same words (one of them before the number), at least two syllables, none other as many, and both
-    or neither negated."""
+    counts and amounts is paired with the one earlier figure of its noun that says the most of the same
+    words on the same side of the number: at least two syllables, none other as many, and both or
+    neither negated."""
     f, text = finder.figures, finder.text
     pairs = []
     for m in _summary_heading().finditer(text):
@@ -170,7 +170,7 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
                 continue
             words = _said(finder, j)
             negated = bool(words & _negations())
-            scores = sorted(((len(words & said[i]), i) for i in earlier
+            scores = sorted(((words.agreement(said[i]), i) for i in earlier
                              if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
                              and bool(said[i] & _negations()) == negated and words.fits(said[i])), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
@@ -203,6 +203,11 @@ class _Said(set):
     def __init__(self, words: set[str], lead: set[str], trail: set[str]):
         super().__init__(words)
         self.lead, self.trail = lead, trail
+
+    def agreement(self, other: "_Said") -> int:
+        """Words said on the same side of the number: "kết nạp mới 6.742 đoàn viên" and "kết nạp mới 6.724
+        đoàn viên" agree on two, "965 đoàn viên được kết nạp" on none."""
+        return len(self.lead & other.lead) + len(self.trail & other.trail)
 
     def fits(self, other: "_Said") -> bool:
         """Said of the same thing: where both say words before the number, one in common, and so after the noun
