@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from . import rules
+from . import rules, tables
 from .changes import compared_level
 from .relations import Finder, Fraction, comparable, cues, same_noun
 
@@ -58,6 +58,7 @@ def named_bases(finder: Finder) -> list[Fraction]:
     "chiếm 12% của tổng" (a larger figure earlier in the sentence),
     "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
     found = []
+    detail = _table_detail_cells(finder)
     for i, f in enumerate(finder.figures):
         p = finder.share_of(i)
         if p is None or i == 0 and p + 1 >= len(finder.figures) or finder.is_unit_rate(i):
@@ -66,7 +67,7 @@ def named_bases(finder: Finder) -> list[Fraction]:
         bases: list[int] = []
         if (m := cues().named_whole.match(finder.text, after)) and i > 0:
             bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"),
-                           qualifier=_qualifier(m.group("noun")))
+                           detail=detail, qualifier=_qualifier(m.group("noun")))
             if not bases and _noun_phrase(m.group("noun")):
                 continue  # "bằng 98,6% số lao động nữ": that whole is not stated here, no other figure stands for it
         if not bases and cues().own_base.match(finder.text, after):
@@ -78,9 +79,10 @@ def named_bases(finder: Finder) -> list[Fraction]:
             bases = [p + 1]
         if bases:
             found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
-    return found + _rate_phrases(finder)
+    return found + _rate_phrases(finder, detail)
 
-def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozenset[str] = frozenset()) -> list[int]:
+def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
+           qualifier: frozenset[str] = frozenset()) -> list[int]:
     """Figures before figure i that a noun phrase names, by their unit ("số phiếu phát hành" →
     "3.000 phiếu") or by the words around them ("số đăng ký" → "2.945 nữ đoàn viên đăng ký"): the
     largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
@@ -91,7 +93,6 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, qualifier: frozen
         return []
     # "số lao động nữ": "nữ" tells which whole; the people noun may be said otherwise ("nữ 241 người")
     words = [w for w in words if w not in _people_words()] or words
-    detail = _table_detail_cells(finder)
     named = []
     for j in range(i - 1, -1, -1):
         b = finder.figures[j]
@@ -154,8 +155,7 @@ def _table_detail_cells(finder: Finder) -> set[int]:
     cells = set()
     for grid in finder.grids:
         for texts, spans in grid.rows:
-            label = next((t for t in texts if regex.search(r"\p{L}{2}", t)), "")
-            if not cues().table_total.match(label):
+            if not cues().table_total.match(tables.row_label(texts)):
                 cells.update(j for s, e in spans for j in finder.between(s, max(e, s + 1)))
     return cells
 
@@ -174,7 +174,7 @@ def _words_after(finder: Finder, j: int) -> str:
     tail = regex.sub(r"^/[\d.,]+", "", tail)  # "186/238 đoàn viên nữ đăng ký": the numerator's words too
     return regex.split(r"[;:.,()\n\d]", tail, maxsplit=1)[0]
 
-def _rate_phrases(finder: Finder) -> list[Fraction]:
+def _rate_phrases(finder: Finder, detail: set[int]) -> list[Fraction]:
     """"tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": the figures the two nouns name."""
     found = []
     for p, f in enumerate(finder.figures):
@@ -183,8 +183,8 @@ def _rate_phrases(finder: Finder) -> list[Fraction]:
         m = cues().rate_phrase.search(finder.text, max(0, f.start - 90), f.start)
         if not m:
             continue
-        parts = _named(finder, p, _noun_phrase(m.group("part")), largest=False)[:1]
-        bases = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True) if j not in parts]
+        parts = _named(finder, p, _noun_phrase(m.group("part")), largest=False, detail=detail)[:1]
+        bases = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, detail=detail) if j not in parts]
         if parts and bases and _comparable_base(finder, parts[0], bases[0]):
             found.append(Fraction(part=parts[0], base=bases[0], percent=p, alternatives=bases[1:]))
     return found

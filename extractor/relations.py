@@ -17,6 +17,7 @@ from .models import Figure
 from .sentences import Layout
 
 _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
+_NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
@@ -167,6 +168,14 @@ class Finder:
         line = self.layout.line_of(f.start)
         opened = self.text.rfind("(", line.start, f.start)
         return opened >= 0 and ")" not in self.text[opened:f.start] and ")" in self.text[f.end:line.end]
+
+    def fraction_base(self, j: int) -> bool:
+        """"64/128 nữ chủ tịch": 128 is the whole of a ratio."""
+        return bool(_FRACTION_BASE.search(self.text, max(0, self.figures[j].start - 12), self.figures[j].start))
+
+    def in_ratio(self, j: int) -> bool:
+        """Either term of "61/68 doanh nghiệp"."""
+        return self.fraction_base(j) or bool(_NUMERATOR.match(self.text, self.figures[j].end))
 
     def is_change(self, i: int) -> bool:
         """"tăng 147 đoàn viên so với đầu nhiệm kỳ": a difference, never a total."""
@@ -343,7 +352,7 @@ class Finder:
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
             if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
-                    and (bracket or not self._bracketed(f)) and not _FRACTION_BASE.search(self.text, max(0, f.start - 12), f.start)):
+                    and (bracket or not self._bracketed(f)) and not self.fraction_base(j)):
                 parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
         semicolon = self.text.find(";", start + len(cue) if region is None else start, stop)  # not the cue's own "; gồm"
         if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
@@ -352,7 +361,8 @@ class Finder:
             return []  # "(65 triệu đồng đầu kỳ, cộng 55 triệu đồng cho vay mới, trừ 45 triệu đồng thu hồi)": no sum
         listed = parts
         # "343 tập thể, cá nhân …, gồm: … cho 12 tập thể, 35 cá nhân; …": every item counts both nouns
-        both = "," in t.unit and len({self.figures[j].unit for j in parts}) > 1
+        units = {self.figures[j].unit for j in parts}
+        both = "," in t.unit and len(units) > 1
         if (region is None or cue.rstrip().endswith(":")) and not both:
             parts = self._one_per_item(parts, start, stop)
         if not parts:
@@ -361,7 +371,7 @@ class Finder:
         inside = self.text[self.text.find("(", t.end) + 1:stop].lstrip() if bracket else ""
         # "79 tập thể, cá nhân (32 tập thể, 47 cá nhân)": parts naming every noun of the total are all of it
         enumerated = (cues().enumeration.search(cue) or cues().enumeration.match(inside)
-                      or bracket and "," in t.unit and {self.figures[j].unit for j in parts} >= {u.strip() for u in t.unit.split(",")})
+                      or bracket and both and units >= {u.strip() for u in t.unit.split(",")})
         selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it

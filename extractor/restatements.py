@@ -8,6 +8,7 @@ were tried and dropped: plans, other years and other units repeat them too often
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -46,10 +47,8 @@ def _summing_up() -> regex.Pattern:
     return regex.compile(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['restated_summing_up'])}", regex.IGNORECASE)
 
 
+_NON_BLANK = regex.compile(r"\S")
 _CLAUSE_EDGE = regex.compile(r"[,;:.()\n]|(?<!\p{L})và(?!\p{L})")
-
-
-_FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")
 
 
 @cache
@@ -73,12 +72,11 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
         totals.setdefault(g.total, []).extend(g.parts)
     pairs = []
     for j, x in enumerate(f):
-        if x.kind != "count" or x.role != "actual" or not _FRACTION_BASE.search(text, max(0, x.start - 12), x.start):
+        if x.kind != "count" or x.role != "actual" or not finder.fraction_base(j):
             continue
         whole = next((i for i in sorted(totals) if i < j and f[i].kind == "count" and same_noun(f[i].unit, x.unit)
                       and f[i].role == "actual" and not finder.bracketed(i) and not finder.is_change(i)
-                      and not _FRACTION_BASE.search(text, max(0, f[i].start - 12), f[i].start)
-                      and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]), None)
+                      and not finder.fraction_base(i) and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]), None)
         if whole is None:
             continue
         split = any(same_noun(f[p].unit, x.unit) for p in totals[whole])
@@ -94,12 +92,11 @@ def _total_row_in_prose(finder: Finder) -> list[tuple[int, int]]:
     f, text = finder.figures, finder.text
     pairs = []
     for grid in finder.grids:
-        totals = [spans for texts, spans in grid.rows
-                  if cues().table_total.match(next((t for t in texts if _WORD.search(t)), ""))]
+        totals = [spans for texts, spans in grid.rows if cues().table_total.match(tables.row_label(texts))]
         if not totals:
             continue
         cells = _cells(finder, totals[-1])
-        after = regex.compile(r"\S").search(text, grid.rows[-1][1][-1][1])
+        after = _NON_BLANK.search(text, grid.rows[-1][1][-1][1])
         if not cells or not after:
             continue
         sentence = finder.layout.sentence_of(after.start())
@@ -152,31 +149,45 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
     words on the same side of the number: at least two syllables, none other as many, and both or
     neither negated."""
     f, text = finder.figures, finder.text
+    said: dict[int, _Said] = {}
+
+    def words(i: int) -> _Said:
+        if i not in said:
+            said[i] = _said(finder, i)
+        return said[i]
+
     pairs = []
-    for m in _summary_heading().finditer(text):
-        line = finder.layout.line_of(m.start())
-        start = line.start
-        end = min(len(text), start + _SUMMARY_REACH)
-        if (nxt := _SECTION.search(text, line.end + 1, end)):
-            end = nxt.start()
+    for start, body, end in _summary_sections(finder):
         earlier = [i for i in range(len(f)) if f[i].end <= start and f[i].role == "actual" and f[i].kind != "percent"
-                   and not finder.bracketed(i) and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]
-                   and not _FRACTION_BASE.search(text, max(0, f[i].start - 12), f[i].start)
-                   and not regex.match(r"[^\S\n]*/[^\S\n]*\d", text[f[i].end:f[i].end + 4])]  # "61/68 …": a ratio
-        said = {i: _said(finder, i) for i in earlier}
-        for j in finder.between(line.end, end):
+                   and not finder.bracketed(i) and not finder.in_ratio(i)
+                   and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]]
+        for j in finder.between(body, end):
             x = f[j]
             if x.role != "actual" or x.kind == "percent" or finder.bracketed(j) or finder.is_rate(j):
                 continue
-            words = _said(finder, j)
-            negated = bool(words & _negations())
-            scores = sorted(((words.agreement(said[i]), i) for i in earlier
+            scores = sorted(((words(j).agreement(words(i)), i) for i in earlier
                              if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
-                             and bool(said[i] & _negations()) == negated and words.fits(said[i])), reverse=True)
+                             and words(j).fits(words(i))), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
     return pairs
+
+
+def _summary_sections(finder: Finder) -> list[tuple[int, int, int]]:
+    """(heading line start, body start, end) of each summing-up section; "1. Ưu điểm" under "III. ĐÁNH
+    GIÁ CHUNG" is read as part of it, not again."""
+    text = finder.text
+    sections: list[tuple[int, int, int]] = []
+    for m in _summary_heading().finditer(text):
+        line = finder.layout.line_of(m.start())
+        if sections and line.start < sections[-1][2]:
+            continue
+        end = min(len(text), line.start + _SUMMARY_REACH)
+        if (nxt := _SECTION.search(text, line.end + 1, end)):
+            end = nxt.start()
+        sections.append((line.start, line.end, end))
+    return sections
 
 
 @cache
@@ -184,37 +195,42 @@ def _negations() -> frozenset[str]:
     return frozenset(w for cue in rules.data("relations")["not_done_cues"] for w in cue.lower().split())
 
 
-def _said(finder: Finder, i: int) -> set[str]:
-    """The words right around a figure in its clause (four before its number, four after its noun),
-    but for its noun and words that say nothing: "Vẫn còn 09 doanh nghiệp vi phạm chế độ" → vi, phạm, chế, độ."""
-    f, text = finder.figures[i], finder.text
-    before = [m.end() for m in _SAID_BREAK.finditer(text, max(0, f.start - 80), f.start)]
-    after = _SAID_BREAK.search(text, f.end, f.end + 80)
-    lead = _WORD.findall(text[before[-1] if before else max(0, f.start - 80):f.start])[-4:]
-    near = [w.lower() for w in lead] + [w.lower() for w in _WORD.findall(text[f.end:after.start() if after else f.end + 80])[:4]]
-    unit = {w.lower() for w in _WORD.findall(f.unit)}
-    return _Said(set(near) - _stop_words() - unit, {w.lower() for w in lead} - _stop_words(),
-                 set(near[len(lead):]) - _stop_words() - unit)
+@dataclass(frozen=True)
+class _Said:
+    """The words right around a figure, but for its noun and words that say nothing: those before its
+    number (what was done: "kết nạp", "vẫn còn") and those after its noun."""
 
+    lead: frozenset[str]
+    trail: frozenset[str]
 
-class _Said(set):
-    """A figure's words, and those of them before its number (what was done: "kết nạp", "vẫn còn")."""
-
-    def __init__(self, words: set[str], lead: set[str], trail: set[str]):
-        super().__init__(words)
-        self.lead, self.trail = lead, trail
-
-    def agreement(self, other: "_Said") -> int:
+    def agreement(self, other: _Said) -> int:
         """Words said on the same side of the number: "kết nạp mới 6.742 đoàn viên" and "kết nạp mới 6.724
         đoàn viên" agree on two, "965 đoàn viên được kết nạp" on none."""
         return len(self.lead & other.lead) + len(self.trail & other.trail)
 
-    def fits(self, other: "_Said") -> bool:
-        """Said of the same thing: where both say words before the number, one in common, and so after the noun
-        ("01 vụ TNLĐ chết người" is not "7 vụ tai nạn lao động")."""
-        def agree(a: set[str], b: set[str]) -> bool:
+    def fits(self, other: _Said) -> bool:
+        """Said of the same thing: negated alike, and where both say words before the number one in common,
+        and so after the noun ("01 vụ TNLĐ chết người" is not "7 vụ tai nạn lao động")."""
+        def agree(a: frozenset[str], b: frozenset[str]) -> bool:
             return not a or not b or bool(a & b)
-        return agree(self.lead, other.lead) and agree(self.trail, other.trail)
+        return self.negated == other.negated and agree(self.lead, other.lead) and agree(self.trail, other.trail)
+
+    @property
+    def negated(self) -> bool:
+        return bool((self.lead | self.trail) & _negations())
+
+
+def _said(finder: Finder, i: int) -> _Said:
+    """Four words before the number and four after the noun, within the figure's clause: "Vẫn còn 09
+    doanh nghiệp vi phạm chế độ" → (vẫn) and (vi, phạm, chế, độ)."""
+    f, text = finder.figures[i], finder.text
+    before = [m.end() for m in _SAID_BREAK.finditer(text, max(0, f.start - 80), f.start)]
+    after = _SAID_BREAK.search(text, f.end, f.end + 80)
+    lead = _WORD.findall(text[before[-1] if before else max(0, f.start - 80):f.start])[-4:]
+    trail = _WORD.findall(text[f.end:after.start() if after else f.end + 80])[:4]
+    unit = {w.lower() for w in _WORD.findall(f.unit)}
+    return _Said(frozenset(w.lower() for w in lead) - _stop_words(),
+                 frozenset(w.lower() for w in trail) - _stop_words() - unit)
 
 
 def _headline(finder: Finder) -> list[tuple[int, int]]:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import regex
 
+from . import tables
 from .balances import Balance
 from .intervals import of
 from .relations import Finder, Fraction, Group, comparable, cues, ratio
 
-_ROMAN = regex.compile(r"\s*[IVX]+[.)]?\s*")  # "| III | Chi trong năm |": a numbering, not the label
 # "Tồn quỹ chuyển sang năm sau (I + II - III)": a row computed from the rows it names
 _FORMULA = regex.compile(r"\(\s*(?P<terms>[IVX\d]+(?:\s*[+\-–]\s*[IVX\d]+)+)\s*\)")
 
@@ -23,7 +23,7 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
     formulas: list[Balance] = []
     for grid in finder.grids:
         cells = [[finder.figure_in(span) for span in spans] for _, spans in grid.rows]
-        labels = [next((t for t in texts if regex.search(r"\p{L}{2}", t) and not _ROMAN.fullmatch(t)), "") for texts, _ in grid.rows]
+        labels = [tables.row_label(texts) for texts, _ in grid.rows]
         numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
         levels = [_level(row) for row in numbering]
         found, hundreds = _total_rows(finder, cells, labels, grid.header, levels)

@@ -184,6 +184,14 @@ class Grid:
     rows: list[tuple[list[str], list[tuple[int, int]]]]
 
 
+_ROMAN = regex.compile(r"\s*[IVX]+[.)]?\s*")
+
+
+def row_label(texts: list[str]) -> str:
+    """The cell that names a row: the first with words, not its numbering ("| III | Chi trong năm |")."""
+    return next((t for t in texts if regex.search(r"\p{L}{2}", t) and not _ROMAN.fullmatch(t)), "")
+
+
 def grids(text: str, layout: Layout) -> list[Grid]:
     found: list[Grid] = []
     previous = None
