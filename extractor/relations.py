@@ -244,7 +244,8 @@ class Finder:
                 found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
-            if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group()))):
+            if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())
+                                                 and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
             if m:
                 found.extend(self._forward(i, t, m))
@@ -266,10 +267,18 @@ class Finder:
             return []
         sentence = self.layout.sentence_of(t.start)
         owner = next((j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
-                      and self.figures[j].kind != "percent" and not self._bracketed(self.figures[j])), None)
+                      and self.figures[j].kind != "percent" and not self._bracketed(self.figures[j])
+                      and not (self.is_change(j) and self._level_before(j))), None)
         if owner is None or self.is_rate(owner) or self.is_change(owner):
             return []
         return self._forward(owner, self.figures[owner], m)
+
+    def _level_before(self, i: int) -> bool:
+        """A change said after the level it changes, in one clause: "là 2.276 triệu đồng, vượt dự toán 126 triệu
+        đồng": what follows speaks of the level."""
+        clause = self.text.rfind(";", self.layout.sentence_of(self.figures[i].start).start, self.figures[i].start)
+        return any(self.figures[j].kind == self.figures[i].kind and not self.is_change(j)
+                   for j in self.between(max(clause, self.layout.sentence_of(self.figures[i].start).start), self.figures[i].start))
 
     def _opening_parts(self, found: list[Group]) -> list[Group]:
         """"Năm 2024 xảy ra 19 vụ ngừng việc ... Trong đó, 15 vụ ... và 4 vụ ...": a sentence that opens

@@ -12,6 +12,7 @@ from .sentences import Layout, Span
 # also "850 giường bệnh kế hoạch"; a year is no base ("năm 2024 công ty dự kiến")
 _BASE_OF = regex.compile(r"(?<![\p{L}\d.,])(?!(?:19|20)\d{2}(?!\d))\d(?:[\d.,]*\d)?[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$")
 # "so với chỉ tiêu 04 nhà", "(kế hoạch 5.000 đoàn viên)": a plan noun right before the number names the plan
+_RESULT_ASIDE = regex.compile(r"[^\S\n]*(?:đạt|vượt|tăng|giảm|bằng)(?!\p{L})", regex.IGNORECASE)
 _PLAN_VALUE = regex.compile(r"(?<!\p{L})(?:chỉ tiêu|kế hoạch|mục tiêu)[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
 _STARTING_LEVEL = regex.compile(r"[^\S\n]*(?:/[\p{L}/ ]+)?[^\S\n]+lên[^\S\n]+\d")  # "từ 500.000 đồng lên 700.000 đồng"
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
@@ -33,11 +34,19 @@ class _Cues:
         self.heading = rules.cue_regex(d["heading_cues"])
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,8}}[^\S\n]*\((?![^\S\n]*(?:đạt|vượt|tăng|giảm|bằng))(?:[^()\d\n,;]{{0,20}}|[^()\n]*,[^()\d\n,;]{{0,20}})$", regex.IGNORECASE)
+        self.excess = regex.compile(rf"(?<!\p{{L}})(?<!không[^\S\n]+)(?:{alt(d['excess_verbs'])})[^\S\n]+$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
 
     def _inside_not_cue(self, text: str, cue: regex.Match) -> bool:
         return any(m.start() <= cue.start() and cue.end() <= m.end()
                    for m in self.not_cue.finditer(text, max(0, cue.start() - 20), cue.end() + 20))
+
+    def _exceeded(self, before: str, cue: regex.Match) -> bool:
+        """"vượt dự toán 126.400.000 đồng (đạt 105,9%)": what was exceeded, not a plan; but a bracket opened
+        after it states the plan ("vượt chỉ tiêu Nghị quyết (từ 500 đoàn viên trở lên)")."""
+        opened = before.rfind("(", cue.end())
+        return bool(self.excess.search(before, 0, cue.start())) and (
+            opened < 0 or ")" in before[opened:] or bool(_RESULT_ASIDE.match(before, opened + 1)))
 
     def heading_is_target(self, line: str) -> bool:
         said = self.says_target(line)
@@ -49,7 +58,8 @@ class _Cues:
         `before` is the sentence up to the figure, `sentence` the whole of it."""
         if (m := self.bracketed.search(before)) and not self.result_verb.search(before, 0, m.start()):
             return True
-        if _PLAN_VALUE.search(before) and not self.result_verb.search(before, 0, len(before) - 12):
+        if (plan := _PLAN_VALUE.search(before)) and not self.result_verb.search(before, 0, len(before) - 12) \
+                and not self._exceeded(before, plan):
             return True
         if (result := self.result.search(before)) and not self.target.search(before, 0, result.start()):
             return False  # "kết quả ..." reports; "phấn đấu hoàn thành kế hoạch ..." still plans
@@ -57,7 +67,7 @@ class _Cues:
         for found in self.target.finditer(before):
             if not (_BASE_OF.search(before, 0, found.start()) or _closed_bracket(before, found)
                     or self.document_title.match(before, found.end()) or self.past.search(before, 0, found.start())
-                    or self._inside_not_cue(before, found)):
+                    or self._inside_not_cue(before, found) or self._exceeded(before, found)):
                 cue = found
         if cue is None:
             spanning = None if in_results else self.spanning.search(sentence or before)
