@@ -72,6 +72,7 @@ class _Cues:
         self.opening_parts = regex.compile(rf"[\s\-–+•*]*{word(d['opening_parts_cues'])}[^\S\n]*[,:]", regex.IGNORECASE)
         self.whole_base = regex.compile(rf"[^\S\n]*{word(d['whole_base'])}[^\S\n]+(?P<noun>[\p{{L}} ]{{2,30}})", regex.IGNORECASE)
         self.enumeration = rules.cue_regex(d["enumeration_cues"])
+        self.inclusion = regex.compile(word(d['inclusion_words']), regex.IGNORECASE)
         self.minus = regex.compile(rf"{word(d['minus_words'])}[^\S\n]*$", regex.IGNORECASE)
         not_sum = rf"(?![^\S\n]+(?:{alt(d['not_sum_after_cue'])})(?!\p{{L}}))"
         self.sum = regex.compile(rf"{word(d['sum_cues'])}{not_sum}[^;\n\d]{{0,60}}$", regex.IGNORECASE)
@@ -83,6 +84,7 @@ class _Cues:
                                    rf"|[^\S\n]*\([^\S\n]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^;:.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
         self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
+        self.next_list = regex.compile(rf";[^\S\n]*{word(d['parts_cues'])}", regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*(?:là[^\S\n]*|:[^\S\n]*)?$", regex.IGNORECASE)
@@ -349,6 +351,8 @@ class Finder:
         start = t.end
         if region:
             start, stop = region
+        elif not bracket and (again := cues().next_list.search(self.text, t.end + m.end(), stop)):
+            stop = again.start()  # "86 đoàn viên, gồm 03 …, 74 … và 09 …; trong đó nữ 58 …": a second list
         parts = []
         for j in range(i + 1, len(self.figures)):
             f = self.figures[j]
@@ -366,6 +370,8 @@ class Finder:
         semicolon = self.text.find(";", start + len(cue) if region is None else start, stop)  # not the cue's own "; gồm"
         if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list
+        if bracket and cues().inclusion.search(self.text, t.end, stop):
+            return []  # "1.386 đoàn viên (… đã tính trong 6.245 đoàn viên kết nạp mới)": a whole, not parts
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
             return []  # "(65 triệu đồng đầu kỳ, cộng 55 triệu đồng cho vay mới, trừ 45 triệu đồng thu hồi)": no sum
         listed = parts
@@ -503,7 +509,8 @@ class Finder:
     def item(self, j: int) -> str:
         """The words that name a listed figure: "Cán bộ quản lý: 03" → "cán bộ quản lý"."""
         head = self.text[max(0, self.figures[j].start - 60):self.figures[j].start]
-        item = head[max(head.rfind(c) for c in ";,(\n") + 1:]
+        head = regex.sub(r"\([^()\n]*\)", " ", head)  # "13.150 suất (chiếm 22,4% tổng số suất) và số tiền …" names no whole
+        item = head[max(head.rfind(c) for c in ";,()\n") + 1:]
         named = [part.strip(" -–+•*\t") for part in item.split(":")]
         return next((part for part in reversed(named) if part), "").lower()
 

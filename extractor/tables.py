@@ -153,27 +153,54 @@ def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]
 def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tuple[int, int]], list[str]]]:
     """Line index → (cells, cell spans, header cells) for lines that sit in a text table.
 
-    A table is a run of lines with cell separators; its first line is the header. A line
-    "Đơn vị tính: đồng" just above it gives every column without a unit of its own that unit."""
+    A table is a run of lines with cell separators; its first line is the header, continued on the
+    lines under it that hold no number. A line "Đơn vị tính: đồng" just above it gives every column
+    without a unit of its own that unit."""
     rows: dict[int, tuple] = {}
     header: list[str] | None = None
+    head_lines: list[int] = []  # the lines of a header not yet read
     for i, span in enumerate(layout.lines):
         cells = _cells(text, span.start, span.end)
         if sum(1 for t, _ in cells if t) < 2:
-            if header is None or len(cells) < 2:
-                header = None  # "A. THU | | |" is a section row of the table: the header stays
+            if header is None and not head_lines or len(cells) < 2:
+                header, head_lines = None, []  # "A. THU | | |" is a section row of the table: the header stays
             continue
         texts = [t for t, _ in cells]
-        if header is None:
-            above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, i - 3):i])
-                          if text[line.start:line.end].strip()), "")  # "(ĐVT: triệu đồng)", maybe a blank line up
-            unit = _data()["table_unit"].search(above)
-            column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
-            header = [_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t
-                      for t in texts]
+        if header is None and (not head_lines or not any(ch.isdigit() for t in texts[1:] for ch in t)):
+            head_lines.append(i)
             continue
+        if header is None:
+            header = _header(text, layout, head_lines, len(cells))
+            head_lines = []
         rows[i] = (texts, [s for _, s in cells], header)
     return rows
+
+
+def _header(text: str, layout: Layout, lines: list[int], width: int) -> list[str]:
+    """The header cells, each with the words written under it ("Số tiền được" / "kiểm tra" / "(triệu
+    đồng)"): by position in a space-aligned table, by order in a piped one. "STT  Khối" over "1    Mầm
+    non" is two cells."""
+    first = layout.lines[lines[0]]
+    cells = _cells(text, first.start, first.end)
+    aligned = not regex.search(r"[|\t]", text[first.start:first.end])
+    if aligned and len(cells) < width:
+        narrow = [(m.group(), (m.start(), m.end())) for m in regex.finditer(r"\S+(?: \S+)*", text, pos=first.start, endpos=first.end)]
+        cells = narrow if len(narrow) <= width else cells
+    header = [t for t, _ in cells]
+    starts = [a for _, (a, _) in cells]
+    for index in lines[1:]:
+        line = layout.lines[index]
+        under = _cells(text, line.start, line.end)
+        for k, (cell, (a, _)) in enumerate(under):
+            if cell:
+                col = min(range(len(starts)), key=lambda c: abs(starts[c] - first.start - (a - line.start))) \
+                    if aligned or len(under) != len(header) else k
+                header[col] = f"{header[col]} {cell}"
+    above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, lines[0] - 3):lines[0]])
+                  if text[line.start:line.end].strip()), "")  # "(ĐVT: triệu đồng)", maybe a blank line up
+    unit = _data()["table_unit"].search(above)
+    column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
+    return [_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t for t in header]
 
 
 @dataclass
