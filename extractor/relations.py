@@ -18,6 +18,7 @@ from .sentences import Layout
 
 _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
+_AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
@@ -93,7 +94,7 @@ class _Cues:
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
-        self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
+        self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
         self.average = regex.compile(rf"{word(d['average_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
@@ -322,9 +323,12 @@ class Finder:
             items.setdefault(sum(1 for c in cuts if c <= self.figures[j].start), []).append(j)
         if len(items) <= 1:
             return parts  # "trong đó 62 CĐCS doanh nghiệp, 25 CĐCS khu vực hành chính; đoàn viên nữ …": one item holds the list
+        first = items[min(items)]
+        if len(first) >= 2 and _AND.search(self.text[self.figures[first[-2]].end:self.figures[first[-1]].start]):
+            return first  # "1.486 người, gồm 1.112 … và 374 …; lao động nữ 198 người": "và" closed the list
         last = items[max(items)]
         if (len(last) == 2 and all(len(item) == 1 for item in list(items.values())[:-1])
-                and regex.search(r"(?<!\p{L})và(?!\p{L})", self.text[self.figures[last[0]].end:self.figures[last[1]].start])):
+                and _AND.search(self.text[self.figures[last[0]].end:self.figures[last[1]].start])):
             return parts  # "15 CĐCS mầm non; 14 CĐCS tiểu học; 12 CĐCS THCS và 01 CĐCS cơ quan Phòng": the last two items
         return sorted(item[-1] for item in items.values())
 

@@ -279,9 +279,12 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
         rows = [(_label(texts), _cells(finder, spans)) for texts, spans in grid.rows]
         in_grid = {i for _, cells in rows for _, i in cells}
         names = _row_names([label for label, _ in rows])
+        section = _section_of(text, grid.rows[0][1][0][0]) if grid.rows and grid.rows[0][1] else -1
         for j, x in enumerate(f):
             if j in in_grid or x.role != "actual" or finder.is_rate(j) or x.kind == "percent" and _names_whole(text, x.end):
                 continue  # "chi quản lý hành chính chiếm 5,3% tổng chi": a share of another whole than the row's rate
+            if _other_books(text, section, x.start):
+                continue  # "IV. QUỸ XÃ HỘI …: Tồn quỹ đầu năm 12.350.000 đồng" is not the table's "Tồn quỹ đầu năm"
             clause = clauses[j]
             for name, row in names.items():
                 if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
@@ -296,6 +299,23 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                 pairs.extend((i, j) for _, i in chosen)
                 break
     return pairs
+
+
+def _section_of(text: str, pos: int) -> int:
+    """Where the top-level section ("II.", "PHẦN") holding pos starts; -1 before the first."""
+    return max((m.start() for m in _SECTION.finditer(text, 0, pos)), default=-1)
+
+
+@cache
+def _books() -> regex.Pattern:
+    return regex.compile(rules.whole_words(rules.data("relations")["separate_books"]), regex.IGNORECASE)
+
+
+def _other_books(text: str, section: int, pos: int) -> bool:
+    """A section headed by a fund of its own ("IV. QUỸ XÃ HỘI") keeps other books than a table outside it."""
+    own = _section_of(text, pos)
+    heading_end = text.find("\n", own) if own >= 0 else -1
+    return own != section and own >= 0 and bool(_books().search(text, own, heading_end if heading_end >= 0 else len(text)))
 
 
 def _label(texts: list[str]) -> str:
