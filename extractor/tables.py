@@ -166,7 +166,8 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
                 header, head_lines = None, []  # "A. THU | | |" is a section row of the table: the header stays
             continue
         texts = [t for t, _ in cells]
-        if header is None and (not head_lines or not any(ch.isdigit() for t in texts[1:] for ch in t)):
+        if header is None and (not head_lines or not any(ch.isdigit() for t in texts[1:] for ch in t)
+                               and any(ch.isalpha() for t in texts for ch in t)):  # "|-----|-----|" is no header word
             head_lines.append(i)
             continue
         if header is None:
