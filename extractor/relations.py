@@ -94,7 +94,7 @@ class _Cues:
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
-        self.rate = regex.compile(rf"{word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
+        self.rate = regex.compile(rf"(?<!vượt[^\S\n]*(?:định[^\S\n]+)?){word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
         self.average = regex.compile(rf"{word(d['average_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
@@ -247,6 +247,9 @@ class Finder:
                 found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
+            if m and (cue := c.parts_cue.search(m.group())) and _AND.search(m.group(), 0, cue.start()) \
+                    and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";")):
+                m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người": the list is of the noun after "và"
             if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())
                                                  and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"

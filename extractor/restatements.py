@@ -281,8 +281,9 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
         names = _row_names([label for label, _ in rows])
         section = _section_of(text, grid.rows[0][1][0][0]) if grid.rows and grid.rows[0][1] else -1
         for j, x in enumerate(f):
-            if j in in_grid or x.role != "actual" or finder.is_rate(j) or x.kind == "percent" and _names_whole(text, x.end):
-                continue  # "chi quản lý hành chính chiếm 5,3% tổng chi": a share of another whole than the row's rate
+            if j in in_grid or x.role != "actual" or finder.is_rate(j) or finder.in_ratio(j) \
+                    or x.kind == "percent" and _names_whole(text, x.end):
+                continue  # "chiếm 5,3% tổng chi": a share of another whole than the row's rate; "đạt 9/9 phiếu": a ratio
             if _other_books(text, section, x.start):
                 continue  # "IV. QUỸ XÃ HỘI …: Tồn quỹ đầu năm 12.350.000 đồng" is not the table's "Tồn quỹ đầu năm"
             clause = clauses[j]
