@@ -63,9 +63,11 @@ def restatements(finder: Finder) -> list[tuple[int, int]]:
 
 def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
     """"hội nghị người lao động được tổ chức tại 196/214 CĐCS": the base of a fraction is the whole the
-    report stated before, the first total of its noun ("quản lý 214 CĐCS với …, trong đó …"). Not when
-    the base is narrowed ("1.018/1.126 doanh nghiệp có CĐCS") and the whole is split by its own noun:
-    the base may then be one of the parts."""
+    report stated before, the first total of its noun ("quản lý 214 CĐCS với …, trong đó …"). Where the
+    whole is split by its own noun, the base may be one of the parts: it is the part whose two words after
+    its noun it says again ("41/48 CĐCS doanh nghiệp ký kết" is the "48 CĐCS doanh nghiệp"), else the whole;
+    nothing when it is narrowed ("1.018/1.126 doanh nghiệp có CĐCS") or stands in brackets after the class
+    it counts ("100% doanh nghiệp nhà nước (6/6 doanh nghiệp)")."""
     f, text = finder.figures, finder.text
     totals: dict[int, list[int]] = {}
     for g in finder.groups():
@@ -79,10 +81,21 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
                       and not finder.fraction_base(i) and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]), None)
         if whole is None:
             continue
-        split = any(same_noun(f[p].unit, x.unit) for p in totals[whole])
-        if not (split and _narrowing().match(text, x.end)):
+        split = [p for p in totals[whole] if same_noun(f[p].unit, x.unit)]
+        if not split:
             pairs.append((whole, j))
+            continue
+        if finder.bracketed(j) or _narrowing().match(text, x.end):
+            continue  # "100% doanh nghiệp nhà nước (6/6 doanh nghiệp)": the base is a part, or fewer
+        named = _named_after(text, x.end)
+        part = [p for p in split if named and _named_after(text, f[p].end) == named]
+        pairs.append((part[0] if len(part) == 1 else whole, j))  # "41/48 CĐCS doanh nghiệp": the "48 CĐCS doanh nghiệp"
     return pairs
+
+
+def _named_after(text: str, end: int) -> tuple[str, ...]:
+    """The two words right after a figure's noun: "48 CĐCS doanh nghiệp ký kết" → (doanh, nghiệp)."""
+    return tuple(w.lower() for w in _WORD.findall(text[end:end + 30].split("(")[0].split(",")[0])[:2])
 
 
 def _total_row_in_prose(finder: Finder) -> list[tuple[int, int]]:
