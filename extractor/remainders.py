@@ -39,6 +39,7 @@ def cues() -> _Cues:
 def remainders(finder: Finder) -> list[Group]:
     f, text = finder.figures, finder.text
     found = []
+    opened: set[int] = set()  # sentences whose first fraction was seen
     for a in range(len(f) - 1):
         b = a + 1
         if f[a].kind != "count" or f[b].kind != "count" or not cues().fraction.fullmatch(text[f[a].end:f[b].start]):
@@ -46,6 +47,10 @@ def remainders(finder: Finder) -> list[Group]:
         if classes := _other_classes(finder, a, b):
             found.append(Group(total=b, parts=[a, *classes], selection=False))
             continue
+        sentence = finder.layout.sentence_of(f[b].start).start
+        if cues().not_done.match(text[f[b].end:f[b].end + 60]) or sentence in opened:
+            continue  # "23/96 CĐCS thu đoàn phí chưa đúng quy định": its rest did it right; "169/186 …, trong đó … 72/74":
+        opened.add(sentence)  # the rest said after is of the sentence's first fraction
         context = text[max(0, f[a].start - 50):f[a].start] + " " + text[f[b].end:f[b].end + 50]
         done = _words(context)
         for c in range(b + 1, len(f)):
@@ -57,7 +62,10 @@ def remainders(finder: Finder) -> list[Group]:
             # in its paragraph one word of what was done suffices; further on ("… 12/12 CĐCS … đúng nhiệm kỳ" and,
             # pages later, "3 CĐCS chi chưa đúng nguyên tắc") it must say more of it
             needed = 1 if finder.layout.line_index(f[c].start) == finder.layout.line_index(f[b].start) else 2
-            if m and (len(_words(m.group("done")) & done) >= needed
+            # the verb not done must be the one done: "23/96 CĐCS thu đoàn phí đủ" has no rest in "5 CĐCS chưa trích
+            # nộp đoàn phí"
+            verb = _words(" ".join(_WORD.findall(m.group("done"))[:1])) if m else set()
+            if m and (len(_words(m.group("done")) & done) >= needed and verb <= done
                       or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
                 found.append(Group(total=b, parts=[a, c], selection=False))
                 break
