@@ -69,4 +69,10 @@ def _cued(finder: Finder, inside: list[int], flow: dict, role: str) -> list[int]
     if cue is None:
         return []
     return [j for j in inside if finder.figures[j].kind == flow["kind"] and not finder.is_rate(j)
-            and cue.search(finder.text, max(0, finder.figures[j].start - _REACH - 30), finder.figures[j].start)]
+            and (m := cue.search(finder.text, max(0, finder.figures[j].start - _REACH - 30), finder.figures[j].start))
+            and not any(e.start() < m.start() + 12 for e in _not_cues().finditer(finder.text, m.start(), m.end()))]
+
+
+@cache
+def _not_cues() -> regex.Pattern:
+    return regex.compile(rules.whole_words(rules.data("relations")["flow_not_cues"]), regex.IGNORECASE)

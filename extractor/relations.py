@@ -515,7 +515,8 @@ class Finder:
 
     def item(self, j: int) -> str:
         """The words that name a listed figure: "Cán bộ quản lý: 03" → "cán bộ quản lý"."""
-        head = self.text[max(0, self.figures[j].start - 60):self.figures[j].start]
+        since = max(0, self.figures[j].start - 60, self.figures[j - 1].end if j else 0)  # not another figure's words
+        head = self.text[since:self.figures[j].start]
         head = regex.sub(r"\([^()\n]*\)", " ", head)  # "13.150 suất (chiếm 22,4% tổng số suất) và số tiền …" names no whole
         item = head[max(head.rfind(c) for c in ";,()\n") + 1:]
         named = [part.strip(" -–+•*\t") for part in item.split(":")]
