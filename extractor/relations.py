@@ -88,6 +88,7 @@ class _Cues:
         self.next_list = regex.compile(rf";[^\S\n]*{word(d['parts_cues'])}", regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
+        self.change_word = regex.compile(word(d['change_words']), regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*(?:là[^\S\n]*|:[^\S\n]*)?$", regex.IGNORECASE)
         self.leading_share = regex.compile(rf"[\s,]*(?:{alt(d['leading_share_links'])})[\s:]*", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
@@ -379,6 +380,8 @@ class Finder:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list
         if bracket and cues().inclusion.search(self.text, t.end, stop):
             return []  # "1.386 đoàn viên (… đã tính trong 6.245 đoàn viên kết nạp mới)": a whole, not parts
+        if bracket and self.is_change(i) and cues().change_word.search(self.text, t.end, stop):
+            return []  # "tăng 6 đoàn viên (kết nạp mới 9; giảm 3, gồm …)": a flow, which balances check
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
             return []  # "(65 triệu đồng đầu kỳ, cộng 55 triệu đồng cho vay mới, trừ 45 triệu đồng thu hồi)": no sum
         listed = parts

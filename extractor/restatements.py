@@ -343,7 +343,8 @@ def _cells(finder: Finder, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 def _row_names(labels: list[str]) -> dict[str, int]:
     """Each row's label and the endings of it that name no other row, longest first
     ("LĐLĐ thị xã Điện Bàn" is also "thị xã Điện Bàn" and "Điện Bàn" in the prose); a two-word
-    ending must be a proper name ("Điện Bàn"), not a common noun ("công đoàn")."""
+    ending must be a proper name ("Điện Bàn"), not a common noun ("công đoàn"), and no ending opens on a
+    word that says nothing ("trong năm học" of "Thu trong năm học")."""
     names: dict[str, int] = {}
     lowered = [label.lower() for label in labels]
     for row, label in enumerate(labels):
@@ -352,7 +353,8 @@ def _row_names(labels: list[str]) -> dict[str, int]:
             ending = words[-k:]
             name = " ".join(ending).lower()
             proper = k > 2 or k == len(words) or all(w[:1].isupper() for w in ending)
-            if proper and len(name) >= 6 and sum(1 for other in lowered if name in other) == 1:
+            # "Thu trong năm học" is not "… trong năm học": an ending opening on a word that says nothing names no row
+            if proper and len(name) >= 6 and (k == len(words) or ending[0].lower() not in _stop_words()) and sum(1 for other in lowered if name in other) == 1:
                 names.setdefault(name, row)
     return dict(sorted(names.items(), key=lambda item: -len(item[0])))
 
