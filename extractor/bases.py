@@ -102,7 +102,7 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
         if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
             continue
         if j in detail or b.unit.lower().startswith("lượt") and "lượt" not in phrase \
-                or largest and (not qualifier and _narrowed(_words_after(finder, j)) or _sibling(finder, j, phrase, asking)):
+                or largest and not qualifier and _narrowed(_words_after(finder, j)) or _sibling(finder, j, phrase, asking, largest):
             continue  # a table row's cell, a count of turns, "(178 CĐCS được đánh giá)": none is "tổng số …"
         unit = b.unit.lower()
         around = f"{_clause_before(finder, j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
@@ -128,17 +128,23 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
     return [j for _, j in named if j not in inside][:2]
 
 
-def _sibling(finder: Finder, j: int, phrase: str, asking: int | None) -> bool:
-    """A figure with a share of the same whole is a part beside the one asked about: in "chi phong trào
-    4.472 triệu, chiếm 59,4%; …; chi khác 96 triệu, chiếm 1,3% tổng chi" the 4.472 triệu is no "tổng chi".
-    A share of another whole leaves it a whole ("4.105 đoàn viên, chiếm 95,1% tổng số CNLĐ"), and so does
-    one stated in another sentence ("nữ 1.583 người, chiếm 81,3%. … 1.247 nữ, đạt 78,8% tổng số nữ")."""
+def _sibling(finder: Finder, j: int, phrase: str, asking: int | None, largest: bool) -> bool:
+    """A figure with a share of the same whole is a part beside the one asked about, wherever it stands:
+    "giữ lại 60% số đoàn phí thu được, tương ứng 105.858.000 đồng" is no "số đoàn phí thu được". In the
+    asking sentence a bare share says so too: in "chi phong trào 4.472 triệu, chiếm 59,4%; …; chi khác
+    96 triệu, chiếm 1,3% tổng chi" the 4.472 triệu is no "tổng chi". A share of another whole leaves it a
+    whole ("4.105 đoàn viên, chiếm 95,1% tổng số CNLĐ"), as does a bare one in another sentence ("nữ 1.583
+    người, chiếm 81,3%. … 1.247 nữ, đạt 78,8% tổng số nữ")."""
     p = finder.share_of(j)
-    if p is None or p == asking or _WHOLE.search(finder.item(j)) \
-            or asking is None or finder.layout.sentence_of(finder.figures[asking].start).start > finder.figures[j].start:
+    if p is None and j and finder.figures[j - 1].kind == "percent" and cues().leading_named_share.fullmatch(
+            finder.text, finder.figures[j - 1].end, finder.figures[j].start):
+        p = j - 1
+    if p is None or p == asking or asking is None or _WHOLE.search(finder.item(j)):
         return False
-    m = cues().named_whole.match(finder.text, finder.figures[p].end)
-    return not m or _noun_phrase(m.group("noun")) == phrase
+    if m := cues().named_whole.match(finder.text, finder.figures[p].end):
+        named = _noun_phrase(m.group("noun"))
+        return bool(named) and (named.startswith(phrase) or phrase.startswith(named))
+    return largest and finder.layout.sentence_of(finder.figures[asking].start).start <= finder.figures[j].start
 
 
 @cache

@@ -91,6 +91,8 @@ class _Cues:
         self.change_word = regex.compile(word(d['change_words']), regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*(?:là[^\S\n]*|:[^\S\n]*)?$", regex.IGNORECASE)
         self.leading_share = regex.compile(rf"[\s,]*(?:{alt(d['leading_share_links'])})[\s:]*", regex.IGNORECASE)
+        # "60% số đoàn phí thu được, tương ứng 105.858.000 đồng": a share of a named whole, then its amount
+        self.leading_named_share = regex.compile(rf"[^\S\n]+{word(d['named_whole'])}[^;.:\n\d%()]{{0,60}}?,[^\S\n]*(?:{alt(d['leading_share_links'])})[^\S\n]*", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
