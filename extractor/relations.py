@@ -329,6 +329,10 @@ class Finder:
             items.setdefault(sum(1 for c in cuts if c <= self.figures[j].start), []).append(j)
         if len(items) <= 1:
             return parts  # "trong đó 62 CĐCS doanh nghiệp, 25 CĐCS khu vực hành chính; đoàn viên nữ …": one item holds the list
+        for key, item in items.items():
+            cue = cues().parts_cue.search(self.text, self.figures[item[0]].end, self.figures[item[-1]].start)
+            if cue:  # "- Chi phong trào: 372.000.000 đồng, chiếm 66,3%, trong đó … 48.000.000 đồng": the item's own figure
+                items[key] = [j for j in item if self.figures[j].end <= cue.start()]
         first = items[min(items)]
         if len(first) >= 2 and _AND.search(self.text[self.figures[first[-2]].end:self.figures[first[-1]].start]):
             return first  # "1.486 người, gồm 1.112 … và 374 …; lao động nữ 198 người": "và" closed the list
