@@ -135,7 +135,10 @@ def led(finder: Finder, found: list[Group]) -> list[Group]:
             fallback = _named_in(finder, totals, text[sentence.start:f[first].start]) + [k for k in totals if k not in taken]
             total = fallback[0] if fallback else None
         if total is not None:
-            groups.append(Group(total=total, parts=parts, selection=False))
+            group = Group(total=total, parts=parts, selection=False)
+            # "Về trình độ, có 64 người trên đại học (5,1%), 712 người … (57,1%)": shares of that whole
+            group.shares = {j: s for j in parts if (s := finder.share_of(j, own_base=False)) is not None}
+            groups.append(group)
             taken.update(parts)
             used.update(parts)
     return groups
