@@ -204,7 +204,8 @@ def _rate_phrases(finder: Finder, detail: set[int]) -> list[Fraction]:
         if not m:
             continue
         parts = _named(finder, p, _noun_phrase(m.group("part")), largest=False, detail=detail)[:1]
-        bases = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, detail=detail) if j not in parts]
+        bases = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, detail=detail,
+                                   qualifier=_qualifier(m.group("base"))) if j not in parts]
         if parts and bases and _comparable_base(finder, parts[0], bases[0]):
             found.append(Fraction(part=parts[0], base=bases[0], percent=p, alternatives=bases[1:]))
     return found
