@@ -309,7 +309,8 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
                         and (x.kind == "percent" or f[i].unit in (x.unit, ""))]
                 named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(said, grid.header[col])]
-                chosen = same if len(same) == 1 else named if len(named) == 1 else []
+                chosen = same if len(same) == 1 and not _says_other(said, grid.header, same[0][0]) \
+                    else named if len(named) == 1 else []
                 pairs.extend((i, j) for _, i in chosen)
                 break
     return pairs
@@ -384,6 +385,17 @@ def _clause_before(text: str, pos: int, reach: int) -> str:
     if breaks and breaks[-1].group().isdigit():
         return ""
     return head[breaks[-1].end():] if breaks else head
+
+
+def _says_other(said: str, header: list[str], col: int) -> bool:
+    """"khối doanh nghiệp kết nạp 61 đoàn viên" names an event the column "Đoàn viên" does not count."""
+    heading = header[col].lower() if col < len(header) else ""
+    return any(m.group().lower() not in heading for m in _events().finditer(said))
+
+
+@cache
+def _events() -> regex.Pattern:
+    return regex.compile(rules.whole_words(rules.data("relations")["restated_events"]), regex.IGNORECASE)
 
 
 def _names_column(said: str, header: str) -> bool:
