@@ -99,8 +99,9 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
         b = finder.figures[j]
         if b.start < f.start - _BASE_REACH and not largest:
             break  # "tổng số CĐCS" is the report's whole, wherever it was stated
-        if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value):
-            continue
+        if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value) \
+                or f.role == "actual" and b.role == "target":
+            continue  # a result is no share of a plan's figure ("kết nạp từ 15 đoàn viên ưu tú trở lên")
         if j in detail or b.unit.lower().startswith("lượt") and "lượt" not in phrase \
                 or largest and not qualifier and _narrowed(_words_after(finder, j)) or _sibling(finder, j, phrase, asking, largest):
             continue  # a table row's cell, a count of turns, "(178 CĐCS được đánh giá)": none is "tổng số …"
@@ -203,7 +204,8 @@ def _rate_phrases(finder: Finder, detail: set[int]) -> list[Fraction]:
         m = cues().rate_phrase.search(finder.text, max(0, f.start - 90), f.start)
         if not m:
             continue
-        parts = _named(finder, p, _noun_phrase(m.group("part")), largest=False, detail=detail)[:1]
+        # "tỷ lệ đoàn viên trên tổng số lao động": all the members, the largest figure of them
+        parts = _named(finder, p, _noun_phrase(m.group("part")), largest=True, detail=detail)[:1]
         bases = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, detail=detail,
                                    qualifier=_qualifier(m.group("base"))) if j not in parts]
         if parts and bases and _comparable_base(finder, parts[0], bases[0]):

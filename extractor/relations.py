@@ -105,6 +105,7 @@ class _Cues:
         self.unit_heads = {w.lower() for w in d["unit_heads"]}
         self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
         self.stock = regex.compile(word(d["stock_words"]), regex.IGNORECASE)
+        self.level = regex.compile(word(d["level_words"]), regex.IGNORECASE)
         self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
         self.breakdown_lead = regex.compile(rf"[^\S\n]*(?:[\p{{L}}\s]{{0,40}}?){word(d['breakdown_leads'])}[^\d;.\n]{{0,60}}?[,:]", regex.IGNORECASE)
         self.rest = regex.compile(word(d["rest_words"]), regex.IGNORECASE)
@@ -323,7 +324,10 @@ class Finder:
         region = self.text[start:stop]
         if not regex.search(r";|\n", region):
             return parts
-        cuts = [start + m.end() for m in regex.finditer(r";|\n", region)]
+        # "c) Nhà hảo tâm: 58.650.000 đồng, trong đó: A 30.000.000; B 15.000.000" is one item: no ";" after a cue in its line
+        opening = self.figures[parts[0]].end - start if parts else 0
+        cuts = [start + m.end() for m in regex.finditer(r";|\n", region) if m.group() == "\n" or not cues().parts_cue.search(
+                region, max(opening, region.rfind("\n", 0, m.start()) + 1), m.start())]
         items: dict[int, list[int]] = {}
         for j in parts:
             items.setdefault(sum(1 for c in cuts if c <= self.figures[j].start), []).append(j)

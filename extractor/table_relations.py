@@ -26,7 +26,7 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
         labels = [tables.row_label(texts) for texts, _ in grid.rows]
         numbering = [" ".join(t for t in row_texts[:2]) for row_texts, _ in grid.rows]
         levels = [_level(row) for row in numbering]
-        found, hundreds = _total_rows(finder, cells, labels, grid.header, levels)
+        found, hundreds = _total_rows(finder, cells, labels, grid.header, levels, numbering)
         heads, head_fractions, head_hundreds = _parent_rows(finder, cells, grid.header, levels, labels)
         groups.extend(found + heads)
         fractions.extend(head_fractions)
@@ -100,8 +100,11 @@ def _formula_rows(finder: Finder, cells: list[list[int | None]], labels: list[st
     return found
 
 
+_PERIOD = regex.compile(r"(?:năm[^\S\n]+)?(?:19|20)\d\d(?!\d)|quý|tháng|(?:6|sáu) tháng|đầu kỳ|cuối kỳ|đầu năm", regex.IGNORECASE)
+
+
 def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], header: list[str],
-                levels: list[int | None]) -> tuple[list[Group], list[list[int]]]:
+                levels: list[int | None], numbering: list[str]) -> tuple[list[Group], list[list[int]]]:
     """A total row sums the rows above it, but not a column of balances ("Tồn đầu năm", "Số dư"),
     whose total row repeats the first or last, nor an opening balance row above "Cộng thu". A
     numbered "III | Tổng chi" over "1 | …", "2 | …" heads the rows under it (`_parent_rows`)."""
@@ -116,9 +119,11 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
             if not (cues().stock.search(labels[p]) and not cues().sources.search(label)):
                 above.append(p)
         above = _top_level(above, levels)
+        periods = all(_PERIOD.match(numbering[p].strip()) for p in above)
         for col, total in enumerate(cells[r]):
-            if total is None or col < len(header) and cues().stock.search(header[col]):
-                continue
+            if total is None or col < len(header) and (cues().stock.search(header[col])
+                                                       or periods and cues().level.search(header[col])):
+                continue  # "Cộng 3 năm" of "Đoàn viên cuối kỳ" is the last year's level, not a sum
             parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
             if len(parts) < 2 or not all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
                 continue
