@@ -33,7 +33,8 @@ def _flows() -> list[dict]:
     for name, spec in rules.data("relations")["flows"].items():
         roles = {role: regex.compile(rf"{rules.whole_words(words)}{_BETWEEN}$", regex.IGNORECASE)
                  for role, words in spec.items() if role in _ROLES}
-        flows.append({"name": name, "kind": spec["kind"], "needs": spec["needs"], **roles})
+        flows.append({"name": name, "kind": spec["kind"], "needs": spec["needs"], "several": spec.get("several_inflows", False),
+                      **roles})
     return flows
 
 
@@ -49,13 +50,14 @@ def balances(finder: Finder) -> list[Balance]:
         for flow in _flows():
             roles = {role: _cued(finder, inside, flow, role) for role in _ROLES}
             opening = roles["opening"][0] if roles["opening"] else None
-            inflow = roles["inflow"][0] if roles["inflow"] else None
-            outflow = next((j for j in roles["outflow"] if j != inflow), None)
-            result = next((j for j in reversed(roles["result"]) if j not in (opening, inflow, outflow)), None)
+            inflows = [j for j in roles["inflow"] if j != opening][:None if flow["several"] else 1]
+            inflow = inflows[0] if inflows else None
+            outflow = next((j for j in roles["outflow"] if j not in inflows), None)
+            result = next((j for j in reversed(roles["result"]) if j not in (opening, *inflows, outflow)), None)
             chosen = {"opening": opening, "inflow": inflow, "outflow": outflow, "result": result}
             if any(chosen[role] is None for role in flow["needs"]) or inflow is None or outflow is None or result is None:
                 continue
-            plus = [j for j in (opening, inflow) if j is not None]
+            plus = [j for j in (opening, *inflows) if j is not None]
             members = [*plus, outflow, result]
             if len(set(members)) == len(members) and all(comparable(finder.figures[members[0]], finder.figures[j]) for j in members):
                 found.append(Balance(name=flow["name"], plus=plus, minus=[outflow], result=result,

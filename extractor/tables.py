@@ -48,6 +48,9 @@ def _unit_named_in(label: str) -> str | None:
     return grammar().unit_of(m.group("noun")) if m else None
 
 
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
 def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quantity]) -> list[tuple[Quantity, str, str]]:
     """Quantities for bare numbers, each with the subject its label or headers give, and its column header.
 
@@ -58,6 +61,8 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
         if c.spelled_value is not None:
             continue
         cell = rows.get(layout.line_index(c.start))
+        if not cell and _YEAR.fullmatch(c.literal):
+            continue  # "tổ chức 03 lần (2022, 2023, 2024)": years, not counts
         got = _from_table(text, c, cell) if cell else (
             _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known)
             or _from_list_item(text, layout, c, known))
