@@ -204,6 +204,11 @@ def _summary_sections(finder: Finder) -> list[tuple[int, int, int]]:
 
 
 @cache
+def _one_word_classes() -> frozenset[str]:
+    return frozenset(w for pair in cues().complements for w in pair if " " not in w)
+
+
+@cache
 def _negations() -> frozenset[str]:
     return frozenset(w for cue in rules.data("relations")["not_done_cues"] for w in cue.lower().split())
 
@@ -226,7 +231,13 @@ class _Said:
         and so after the noun ("01 vụ TNLĐ chết người" is not "7 vụ tai nạn lao động")."""
         def agree(a: frozenset[str], b: frozenset[str]) -> bool:
             return not a or not b or bool(a & b)
-        return self.negated == other.negated and agree(self.lead, other.lead) and agree(self.trail, other.trail)
+        return (self.negated == other.negated and self.classes == other.classes
+                and agree(self.lead, other.lead) and agree(self.trail, other.trail))
+
+    @property
+    def classes(self) -> frozenset[str]:
+        """"đoàn viên nữ là 3.342 người" is of a class that "số đoàn viên đạt 4.105 người" is not."""
+        return (self.lead | self.trail) & _one_word_classes()
 
     @property
     def negated(self) -> bool:
