@@ -18,6 +18,7 @@ from .sentences import Layout
 
 _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
+_TOTAL_NAMED = regex.compile(r"[^\S\n]+tổng[^\S\n]+(?!số(?!\p{L}))(\p{L}+(?:[^\S\n]+\p{L}+)*)", regex.IGNORECASE)
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
@@ -283,6 +284,17 @@ class Finder:
             return []
         return self._forward(owner, self.figures[owner], m)
 
+    def _names_another_whole(self, p: int, total: int) -> bool:
+        """"chiếm 59,2% tổng thu kinh phí công đoàn" is not of "Tổng thu tài chính công đoàn 6.619,0 triệu đồng": the
+        words after "tổng" are not all said where the total is."""
+        m = _TOTAL_NAMED.match(self.text, self.figures[p].end)
+        if not m:
+            return False
+        sentence = self.layout.sentence_of(self.figures[total].start)
+        said = self.text[sentence.start:sentence.end].lower()
+        return not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", said)
+                       for w in m.group(1).lower().split()[:4])
+
     def _level_before(self, i: int) -> bool:
         """A change said after the level it changes, in one clause: "là 2.276 triệu đồng, vượt dự toán 126 triệu
         đồng": what follows speaks of the level."""
@@ -414,7 +426,7 @@ class Finder:
         # "Trong đó, 10 CĐCS thu đoàn phí đạt 100%; 2 CĐCS …": a part of a selection at 100% says how far it
         # did something, not its share of the whole
         group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None
-                        and not (selection and self.figures[s].value == 100)}
+                        and not (selection and self.figures[s].value == 100) and not self._names_another_whole(s, i)}
         group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
         return [group]
 
