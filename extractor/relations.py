@@ -19,6 +19,7 @@ from .sentences import Layout
 _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
 _TOTAL_NAMED = regex.compile(r"[^\S\n]+tổng[^\S\n]+(?!số(?!\p{L}))(\p{L}+(?:[^\S\n]+\p{L}+)*)", regex.IGNORECASE)
+_NEW_NOUN = regex.compile(r"(?<!\p{L})và(?!\p{L})|,[^\S\n]*\p{L}")  # another noun after the total, before the cue
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
@@ -252,9 +253,9 @@ class Finder:
                 found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
-            if m and (cue := c.parts_cue.search(m.group())) and _AND.search(m.group(), 0, cue.start()) \
-                    and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";")):
-                m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người": the list is of the noun after "và"
+            if m and (cue := c.parts_cue.search(m.group())) and _NEW_NOUN.search(m.group(), 0, cue.start()) \
+                    and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";", "(")):
+                m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người", "758 lao động nữ, Ban Nữ công gồm 07 đồng chí"
             if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())
                                                  and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
