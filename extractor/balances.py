@@ -33,14 +33,13 @@ def _flows() -> list[dict]:
     for name, spec in rules.data("relations")["flows"].items():
         roles = {role: regex.compile(rf"{rules.whole_words(words)}{_BETWEEN}$", regex.IGNORECASE)
                  for role, words in spec.items() if role in _ROLES}
-        flows.append({"name": name, "kind": spec["kind"], "needs": spec["needs"], "several": spec.get("several_inflows", False),
-                      **roles})
+        flows.append({"name": name, "kind": spec["kind"], "needs": spec["needs"], **roles})
     return flows
 
 
 # words, a date or a year may stand between a cue and its figure, not another number or a clause end
 _BETWEEN = rf"(?:[^\d;.\n]|\d{{1,4}}(?:/\d{{1,4}})+|(?<=năm )\d{{4}}){{0,{_REACH}}}"
-_ROLES = ("opening", "inflow", "outflow", "result")
+_ROLES = ("opening", "inflow", "transfer_in", "outflow", "result")
 
 
 def balances(finder: Finder) -> list[Balance]:
@@ -50,8 +49,8 @@ def balances(finder: Finder) -> list[Balance]:
         for flow in _flows():
             roles = {role: _cued(finder, inside, flow, role) for role in _ROLES}
             opening = roles["opening"][0] if roles["opening"] else None
-            inflows = [j for j in roles["inflow"] if j != opening][:None if flow["several"] else 1]
-            inflow = inflows[0] if inflows else None
+            inflow = next((j for j in roles["inflow"] if j != opening), None)
+            inflows = [j for j in (inflow, *roles["transfer_in"][:1]) if j is not None]
             outflow = next((j for j in roles["outflow"] if j not in inflows), None)
             result = next((j for j in reversed(roles["result"]) if j not in (opening, *inflows, outflow)), None)
             chosen = {"opening": opening, "inflow": inflow, "outflow": outflow, "result": result}

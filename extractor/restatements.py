@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from . import rules, tables
-from .relations import Finder, cues, same_noun
+from .relations import Finder, comparable, cues, same_noun
 
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
@@ -150,6 +150,7 @@ def _summary_heading() -> regex.Pattern:
                          regex.IGNORECASE | regex.MULTILINE)
 
 
+_AROUND_BREAK = regex.compile(r"[;()\n\d]|(?<!\p{L})(?:trong đó|và)(?!\p{L})", regex.IGNORECASE)
 _SECTION = regex.compile(r"^[^\S\n]*(?:[IVX]+[.)]|PHẦN|Phần thứ)", regex.MULTILINE)
 _SUMMARY_REACH = 2500
 _SAID_BREAK = regex.compile(r"[;:.!?()\n,]")
@@ -324,7 +325,32 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                     else named if len(named) == 1 else []
                 pairs.extend((i, j) for _, i in chosen)
                 break
+            else:
+                pairs.extend((i, j) for i in _row_around(finder, rows, j))
     return pairs
+
+
+def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j: int) -> list[int]:
+    """A row named around a prose count, not only before it: "tổ chức cho 1.186 người lao động đi tham quan, nghỉ
+    dưỡng" is the row "Tham quan, nghỉ dưỡng". Every word (three at least) of one row's name, and of no other, must
+    stand in the figure's stretch of text (no further than a bracket, ";", "trong đó", "và" or another number),
+    and that row holds one such cell."""
+    f, text, x = finder.figures, finder.text, finder.figures[j]
+    if x.kind == "percent":
+        return []
+    sentence = finder.layout.sentence_of(x.start)
+    lo = max(sentence.start, x.start - 60, *(m.end() for m in _AROUND_BREAK.finditer(text, max(0, x.start - 60), x.start)))
+    stop = _AROUND_BREAK.search(text, x.end, min(sentence.end, x.end + 60))
+    around = {w.lower() for w in _WORD.findall(text[lo:stop.start() if stop else min(sentence.end, x.end + 60)])}
+    named = []
+    for label, cells in rows:
+        words = {w.lower() for w in _WORD.findall(label)} - _stop_words()
+        if len(words) >= 3 and words <= around:
+            named.append(cells)
+    if len(named) != 1:
+        return []
+    same = [i for _, i in named[0] if f[i].kind == x.kind and f[i].role == x.role and comparable(f[i], x)]
+    return same if len(same) == 1 else []
 
 
 def _section_of(text: str, pos: int) -> int:
