@@ -64,7 +64,7 @@ class _Cues:
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.named_whole = regex.compile(rf"[^\S\n]*(?P<cue>{alt(d['named_whole'])})[^\S\n]+(?P<noun>[\p{{L}} ,]{{2,40}})",
                                          regex.IGNORECASE)
@@ -87,6 +87,9 @@ class _Cues:
                                    rf"|[^\S\n]*\([^\S\n]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^;:.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
         self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
+        # "trong 14 CĐCS có 09 CĐCS hoàn thành xuất sắc nhiệm vụ, …": the figures after "có" are of the one after "trong"
+        self.scope = regex.compile(rf"{word(d['scope_openers'])}[^\S\n]*$", regex.IGNORECASE)
+        self.scope_parts = regex.compile(rf"^[^\d;.:\n(]{{0,40}}?{word(d['scope_parts_cues'])}[\s:]*", regex.IGNORECASE)
         self.next_list = regex.compile(rf";[^\S\n]*{word(d['parts_cues'])}", regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
@@ -253,13 +256,18 @@ class Finder:
                 found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
+            if not m and c.scope.search(self.text, max(0, t.start - 20), t.start):
+                m = c.scope_parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
             if m and (cue := c.parts_cue.search(m.group())) and _NEW_NOUN.search(m.group(), 0, cue.start()) \
                     and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";", "(")):
                 m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người", "758 lao động nữ, Ban Nữ công gồm 07 đồng chí"
             if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())
                                                  and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
-            if m:
+            if m and m.group().lstrip().startswith(";") and (whole := next((g.total for g in found if i in g.parts), None)) is not None:
+                # "86 đoàn viên, gồm 03 …, 74 … và 09 nhân viên; trong đó nữ 58 …": the list after is of the 86
+                found.extend(self._forward(whole, self.figures[whole], m, region=(t.end, self.region_after(t.end))))
+            elif m:
                 found.extend(self._forward(i, t, m))
                 if not m.group().rstrip().endswith("(") and (other := self._other_total(i)) is not None:
                     # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"
@@ -526,7 +534,8 @@ class Finder:
         for family in cues().partitions + cues().complements:
             chosen: dict[str, int] = {}
             for j in items:
-                word = next((w for w in family if regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", self.item(j))), None)
+                # the class right after the number ("09 CĐCS hoàn thành xuất sắc nhiệm vụ"), else before it ("Đại học: 24")
+                word = self._class_in(family, self._words_after(j)) or self._class_in(family, self.item(j))
                 if word is not None and word not in chosen:
                     chosen[word] = j
             if len(chosen) >= 2:
@@ -538,6 +547,14 @@ class Finder:
         if len(items) >= 3 and all(heads) and len({h[0] for h in heads}) == 1 and heads[0][0] in cues().unit_heads:
             subsets.append(sorted(items))
         return subsets
+
+    @staticmethod
+    def _class_in(family: list[str], said: str) -> str | None:
+        return max((w for w in family if regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", said)), key=len, default=None)
+
+    def _words_after(self, j: int) -> str:
+        after = self.text[self.figures[j].end:self.figures[j].end + 60]
+        return regex.split(r"[,;.(\n\d]|(?<!\p{L})và(?!\p{L})", after, maxsplit=1)[0].lower()
 
     def item(self, j: int) -> str:
         """The words that name a listed figure: "Cán bộ quản lý: 03" → "cán bộ quản lý"."""
