@@ -131,7 +131,7 @@ def comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
     people ("lao động", "đoàn viên", "người"), in a list closed by a sum they may not differ."""
     if a.kind != b.kind or a.per != b.per:
         return False
-    return (same_noun(a.unit, b.unit) or not same_unit and _people(a.unit) and _people(b.unit)
+    return (same_noun(a.unit, b.unit) or not same_unit and counts_people(a.unit) and counts_people(b.unit)
             or _one_of(a.unit, b.unit) or _one_of(b.unit, a.unit))
 
 
@@ -155,7 +155,7 @@ def _people_units() -> set[str]:
     return {u.lower() for u in rules.data("relations")["people_units"]}
 
 
-def _people(unit: str) -> bool:
+def counts_people(unit: str) -> bool:
     return unit.lower() in _people_units() or unit == "VND"
 
 

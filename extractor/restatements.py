@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from . import rules, tables
-from .relations import Finder, comparable, cues, same_noun
+from .relations import Finder, counts_people, cues, same_noun
 
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
@@ -150,7 +150,8 @@ def _summary_heading() -> regex.Pattern:
                          regex.IGNORECASE | regex.MULTILINE)
 
 
-_AROUND_BREAK = regex.compile(r"[;()\n\d]|(?<!\p{L})(?:trong đó|và)(?!\p{L})", regex.IGNORECASE)
+_NOUN_AFTER = regex.compile(r"[^\S\n]*\p{L}")
+_AROUND_BREAK = regex.compile(r"[;:()\n\d|]|(?<!\p{L})(?:trong đó|gồm|và)(?!\p{L})", regex.IGNORECASE)
 _SECTION = regex.compile(r"^[^\S\n]*(?:[IVX]+[.)]|PHẦN|Phần thứ)", regex.MULTILINE)
 _SUMMARY_REACH = 2500
 _SAID_BREAK = regex.compile(r"[;:.!?()\n,]")
@@ -316,28 +317,31 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                 if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
                         or _compared().search(said):
                     continue  # "thu khác gồm ... 350.000.000 đồng", "chi trong năm vượt thu 4.960.000đ": another quantity
-                if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") or _rate_verb().search(said)):
-                    break  # "CĐCS được sử dụng 60%": a share in the prose, not the row's rate "(81,7%)", "đạt 77,8%"
+                if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") and not _NOUN_AFTER.match(text, x.end)
+                                                or _rate_verb().search(said)):
+                    break  # "(2% quỹ tiền lương)": the rate a fund is levied at  # "CĐCS được sử dụng 60%": a share in the prose, not the row's rate "(81,7%)", "đạt 77,8%"
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
                         and (x.kind == "percent" or f[i].unit in (x.unit, ""))]
                 named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(said, grid.header[col])]
-                chosen = same if len(same) == 1 and not _says_other(said, grid.header, same[0][0]) \
+                lead = text[finder.layout.sentence_of(x.start).start:x.start]
+                chosen = same if len(same) == 1 and not _says_other(lead, grid.header, same[0][0]) \
                     else named if len(named) == 1 else []
                 pairs.extend((i, j) for _, i in chosen)
                 break
             else:
-                pairs.extend((i, j) for i in _row_around(finder, rows, j))
+                lead = text[finder.layout.sentence_of(x.start).start:x.start]
+                pairs.extend((i, j) for col, i in _row_around(finder, rows, j) if not _says_other(lead, grid.header, col))
     return pairs
 
 
-def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j: int) -> list[int]:
+def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j: int) -> list[tuple[int, int]]:
     """A row named around a prose count, not only before it: "tổ chức cho 1.186 người lao động đi tham quan, nghỉ
     dưỡng" is the row "Tham quan, nghỉ dưỡng". Every word (three at least) of one row's name, and of no other, must
     stand in the figure's stretch of text (no further than a bracket, ";", "trong đó", "và" or another number),
     and that row holds one such cell."""
     f, text, x = finder.figures, finder.text, finder.figures[j]
-    if x.kind == "percent":
-        return []
+    if x.kind == "percent" or finder.is_change(j) or "|" in text[finder.layout.line_of(x.start).start:x.start]:
+        return []  # a cell of another table, not prose; "số dư Quỹ tăng 10.880.000 đồng": a change
     sentence = finder.layout.sentence_of(x.start)
     lo = max(sentence.start, x.start - 60, *(m.end() for m in _AROUND_BREAK.finditer(text, max(0, x.start - 60), x.start)))
     stop = _AROUND_BREAK.search(text, x.end, min(sentence.end, x.end + 60))
@@ -349,7 +353,8 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
             named.append(cells)
     if len(named) != 1:
         return []
-    same = [i for _, i in named[0] if f[i].kind == x.kind and f[i].role == x.role and comparable(f[i], x)]
+    same = [(col, i) for col, i in named[0] if f[i].kind == x.kind and f[i].role == x.role
+            and (x.kind == "money" or f[i].unit and same_noun(f[i].unit, x.unit) or counts_people(f[i].unit) and counts_people(x.unit))]
     return same if len(same) == 1 else []
 
 
@@ -425,7 +430,8 @@ def _clause_before(text: str, pos: int, reach: int) -> str:
 
 
 def _says_other(said: str, header: list[str], col: int) -> bool:
-    """"khối doanh nghiệp kết nạp 61 đoàn viên" names an event the column "Đoàn viên" does not count."""
+    """"khối doanh nghiệp kết nạp 61 đoàn viên", "số đoàn viên kết nạp mới gồm: khu vực … 2.113 đoàn viên" name an
+    event the column "Đoàn viên" does not count."""
     heading = header[col].lower() if col < len(header) else ""
     return any(m.group().lower() not in heading for m in _events().finditer(said))
 

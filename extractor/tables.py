@@ -48,6 +48,7 @@ def _unit_named_in(label: str) -> str | None:
     return grammar().unit_of(m.group("noun")) if m else None
 
 
+_RULE = regex.compile(r"[^\S\n]*[-=+|:]{3,}[-=+|: ]*")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
@@ -165,6 +166,8 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
     header: list[str] | None = None
     head_lines: list[int] = []  # the lines of a header not yet read
     for i, span in enumerate(layout.lines):
+        if _RULE.fullmatch(text, span.start, span.end):
+            continue  # "-----+--------+----": a drawn line between header and rows
         cells = _cells(text, span.start, span.end)
         if sum(1 for t, _ in cells if t) < 2:
             if header is None and not head_lines or len(cells) < 2:
