@@ -64,7 +64,7 @@ class _Cues:
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['parts_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.named_whole = regex.compile(rf"[^\S\n]*(?P<cue>{alt(d['named_whole'])})[^\S\n]+(?P<noun>[\p{{L}} ,]{{2,40}})",
                                          regex.IGNORECASE)
@@ -256,18 +256,19 @@ class Finder:
                 found.extend(g for g in self._past_aside(i, t) if all(g.total != h.total for h in found))
                 continue  # "(1.867.150.000 đồng), gồm: ..." — a figure in brackets is an aside, not a total
             m = c.parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
-            if not m and c.scope.search(self.text, max(0, t.start - 20), t.start):
-                m = c.scope_parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])
+            if not m and c.scope.search(self.text, max(0, t.start - 20), t.start) \
+                    and (scoped := c.scope_parts.match(self.text[t.end:self.layout.line_of(t.start).end][:160])):
+                end = self.layout.sentence_of(t.start).end
+                clause = self.text.find(";", t.end, end)  # "Trong 02 đơn tố cáo, có 01 … đúng, 01 … sai; 04 đơn khiếu nại …"
+                found.extend(self._forward(i, t, scoped, region=(t.end, clause if clause >= 0 else end)))
+                continue
             if m and (cue := c.parts_cue.search(m.group())) and _NEW_NOUN.search(m.group(), 0, cue.start()) \
                     and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";", "(")):
                 m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người", "758 lao động nữ, Ban Nữ công gồm 07 đồng chí"
             if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())
                                                  and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
-            if m and m.group().lstrip().startswith(";") and (whole := next((g.total for g in found if i in g.parts), None)) is not None:
-                # "86 đoàn viên, gồm 03 …, 74 … và 09 nhân viên; trong đó nữ 58 …": the list after is of the 86
-                found.extend(self._forward(whole, self.figures[whole], m, region=(t.end, self.region_after(t.end))))
-            elif m:
+            if m:
                 found.extend(self._forward(i, t, m))
                 if not m.group().rstrip().endswith("(") and (other := self._other_total(i)) is not None:
                     # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"

@@ -170,12 +170,14 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
             continue  # "-----+--------+----": a drawn line between header and rows
         cells = _cells(text, span.start, span.end)
         if sum(1 for t, _ in cells if t) < 2:
+            if header is None and head_lines and len(cells) >= 2 and not any(ch.isdigit() for t, _ in cells for ch in t):
+                head_lines.append(i)  # "     |      |      | (%)": one word under one header cell
+                continue
             if header is None and not head_lines or len(cells) < 2:
                 header, head_lines = None, []  # "A. THU | | |" is a section row of the table: the header stays
             continue
         texts = [t for t, _ in cells]
-        if header is None and (not head_lines or not any(ch.isdigit() for t in texts[1:] for ch in t)
-                               and any(ch.isalpha() for t in texts for ch in t)):  # "|-----|-----|" is no header word
+        if header is None and (not head_lines or not any(ch.isdigit() for t in texts[1:] for ch in t)):
             head_lines.append(i)
             continue
         if header is None:
@@ -206,7 +208,8 @@ def _header(text: str, layout: Layout, lines: list[int], width: int) -> list[str
                     if aligned or len(under) != len(header) else k
                 header[col] = f"{header[col]} {cell}"
     above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, lines[0] - 3):lines[0]])
-                  if text[line.start:line.end].strip()), "")  # "(ĐVT: triệu đồng)", maybe a blank line up
+                  if text[line.start:line.end].strip() and not _RULE.fullmatch(text, line.start, line.end)), "")
+    # "(ĐVT: triệu đồng)", maybe a blank line or a drawn rule up
     unit = _data()["table_unit"].search(above)
     column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
     return [_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t for t in header]
@@ -229,13 +232,12 @@ def row_label(texts: list[str]) -> str:
 
 
 def grids(text: str, layout: Layout) -> list[Grid]:
+    """Rows under one header make one table, across drawn rules and a label's second line ("| theo lương | |")."""
     found: list[Grid] = []
-    previous = None
-    for index, (texts, spans, header) in sorted(_table_rows(text, layout).items()):
-        if previous is None or index != previous + 1 or found[-1].header is not header:
+    for _, (texts, spans, header) in sorted(_table_rows(text, layout).items()):
+        if not found or found[-1].header is not header:
             found.append(Grid(header=header, rows=[]))
         found[-1].rows.append((texts, spans))
-        previous = index
     return found
 
 
