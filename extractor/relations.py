@@ -64,7 +64,7 @@ class _Cues:
         word = rules.whole_words
         # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,25}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,60}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.named_whole = regex.compile(rf"[^\S\n]*(?P<cue>{alt(d['named_whole'])})[^\S\n]+(?P<noun>[\p{{L}} ,]{{2,40}})",
                                          regex.IGNORECASE)

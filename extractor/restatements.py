@@ -345,10 +345,13 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     sentence = finder.layout.sentence_of(x.start)
     lo = max(sentence.start, x.start - 60, *(m.end() for m in _AROUND_BREAK.finditer(text, max(0, x.start - 60), x.start)))
     stop = _AROUND_BREAK.search(text, x.end, min(sentence.end, x.end + 60))
-    around = {w.lower() for w in _WORD.findall(text[lo:stop.start() if stop else min(sentence.end, x.end + 60)])}
+    stretch = text[lo:stop.start() if stop else min(sentence.end, x.end + 60)]
+    # a comma ends the stretch after the figure unless the name holds one ("Tham quan, nghỉ dưỡng")
+    plain = stretch[:x.end - lo] + stretch[x.end - lo:].split(",")[0]
     named = []
     for label, cells in rows:
         words = {w.lower() for w in _WORD.findall(label)} - _stop_words()
+        around = {w.lower() for w in _WORD.findall(stretch if "," in label else plain)}
         if len(words) >= 3 and words <= around:
             named.append(cells)
     if len(named) != 1:

@@ -164,6 +164,7 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
     without a unit of its own that unit."""
     rows: dict[int, tuple] = {}
     header: list[str] | None = None
+    starts: list[int] | None = None  # where a space-aligned header's cells start in their line
     head_lines: list[int] = []  # the lines of a header not yet read
     for i, span in enumerate(layout.lines):
         if _RULE.fullmatch(text, span.start, span.end):
@@ -181,13 +182,29 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
             head_lines.append(i)
             continue
         if header is None:
-            header = _header(text, layout, head_lines, len(cells))
+            header, starts = _header(text, layout, head_lines, len(cells))
             head_lines = []
+        if starts and len(cells) != len(header):
+            cells = _aligned(cells, starts, span.start) or cells
+            texts = [t for t, _ in cells]
         rows[i] = (texts, [s for _, s in cells], header)
     return rows
 
 
-def _header(text: str, layout: Layout, lines: list[int], width: int) -> list[str]:
+def _aligned(cells: list[tuple[str, tuple[int, int]]], starts: list[int], line_start: int) -> list | None:
+    """A row of a space-aligned table placed under the header cell each of its cells starts nearest to:
+    "        Tổng cộng      3.482    100,0" has no number cell but its words stand under "Lĩnh vực"."""
+    placed: list[tuple[str, tuple[int, int]]] = [("", (line_start, line_start))] * len(starts)
+    for cell, (a, b) in cells:
+        if cell:
+            col = min(range(len(starts)), key=lambda c: abs(starts[c] - (a - line_start)))
+            if placed[col][0]:
+                return None  # two cells under one header cell: keep the row as written
+            placed[col] = (cell, (a, b))
+    return placed
+
+
+def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[list[str], list[int] | None]:
     """The header cells, each with the words written under it ("Số tiền được" / "kiểm tra" / "(triệu
     đồng)"): by position in a space-aligned table, by order in a piped one. "STT  Khối" over "1    Mầm
     non" is two cells."""
@@ -212,7 +229,8 @@ def _header(text: str, layout: Layout, lines: list[int], width: int) -> list[str
     # "(ĐVT: triệu đồng)", maybe a blank line or a drawn rule up
     unit = _data()["table_unit"].search(above)
     column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
-    return [_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t for t in header]
+    return ([_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t for t in header],
+            [a - first.start for a in starts] if aligned else None)
 
 
 @dataclass
