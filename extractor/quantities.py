@@ -177,6 +177,8 @@ def _quantity(text: str, c: Candidate, upper: Candidate | None, pos: int) -> Qua
     if kind is None and g.money_cue.search(text, max(0, c.start - 40), c.start) and (scaled or _looks_large(c)):
         if not g.not_counted.match(text, pos):
             kind, unit = "money", "VND"
+    if kind is None and multiplier >= 1e6 and _BARE_END.match(text, pos) and g.currency.search(_line_around(text, c)):
+        kind, unit = "money", "VND"  # "tuyên truyền, vận động 436 triệu; khen thưởng … 285 triệu đồng": đồng is understood
     if kind is None and not scaled and (noun := _unlisted_noun(text, c, pos)):
         kind, unit, pos = "count", noun.lower(), pos + len(regex.match(r"\s*", text[pos:]).group()) + len(noun)
     if kind is None:
@@ -229,6 +231,14 @@ def _unlisted_noun(text: str, c: Candidate, pos: int) -> str | None:
     if not noun or not m.group(1).startswith(noun) or g.not_noun.fullmatch(noun):
         return None
     return noun
+
+
+_BARE_END = regex.compile(r"[^\S\n]*(?:[;,.)]|$)", regex.MULTILINE)
+
+
+def _line_around(text: str, c: Candidate) -> str:
+    """The line a number stands in, where an amount beside it may name the currency."""
+    return text[text.rfind("\n", 0, c.start) + 1:(text.find("\n", c.end) + 1 or len(text) + 1) - 1]
 
 
 def _looks_large(c: Candidate) -> bool:

@@ -35,6 +35,7 @@ class _Cues:
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,8}}[^\S\n]*\((?![^\S\n]*(?:đạt|vượt|tăng|giảm|bằng))(?:[^()\d\n,;]{{0,20}}|[^()\n]*,[^()\d\n,;]{{0,20}})$", regex.IGNORECASE)
         self.excess = regex.compile(rf"(?<!\p{{L}})(?<!không[^\S\n]+)(?:{alt(d['excess_verbs'])})[^\S\n]+$", regex.IGNORECASE)
+        self.done = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
 
     def _inside_not_cue(self, text: str, cue: regex.Match) -> bool:
@@ -50,7 +51,10 @@ class _Cues:
 
     def heading_is_target(self, line: str) -> bool:
         said = self.says_target(line)
-        return said if said is not None else bool(self.heading.search(line))
+        if said is not None:
+            return said
+        cue = self.heading.search(line)  # "HOÀN THÀNH TOÀN DIỆN NHIỆM VỤ …": the tasks a result was measured against
+        return bool(cue) and not self.done.search(line, 0, cue.start())
 
     def says_target(self, before: str, sentence: str = "", in_results: bool = False) -> bool | None:
         """True/False when the words around a figure decide its role, None when they are silent.
