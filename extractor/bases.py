@@ -4,6 +4,7 @@ figure before it in its sentence or the sentence before.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -58,7 +59,7 @@ def named_bases(finder: Finder) -> list[Fraction]:
     "chiếm 12% của tổng" (a larger figure earlier in the sentence),
     "đạt 105,4% chỉ tiêu Nghị quyết (4.000 đoàn viên)" (the plan in brackets)."""
     found = []
-    detail = _table_detail_cells(finder)
+    cells = _table_cells(finder)
     for i, f in enumerate(finder.figures):
         p = finder.share_of(i)
         if p is None or i == 0 and p + 1 >= len(finder.figures) or finder.is_unit_rate(i):
@@ -67,7 +68,7 @@ def named_bases(finder: Finder) -> list[Fraction]:
         bases: list[int] = []
         if (m := cues().named_whole.match(finder.text, after)) and i > 0:
             bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"),
-                           detail=detail, qualifier=_qualifier(m.group("noun")))
+                           cells=cells, qualifier=_qualifier(m.group("noun")))
             if not bases and _noun_phrase(m.group("noun")):
                 continue  # "bằng 98,6% số lao động nữ": that whole is not stated here, no other figure stands for it
         if not bases and cues().own_base.match(finder.text, after):
@@ -79,10 +80,10 @@ def named_bases(finder: Finder) -> list[Fraction]:
             bases = [p + 1]
         if bases:
             found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
-    return found + _rate_phrases(finder, detail)
+    return found + _rate_phrases(finder, cells)
 
-def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
-           qualifier: frozenset[str] = frozenset()) -> list[int]:
+def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCells,
+           qualifier: frozenset[str] = frozenset(), everyone: bool = False) -> list[int]:
     """Figures before figure i that a noun phrase names, by their unit ("số phiếu phát hành" →
     "3.000 phiếu") or by the words around them ("số đăng ký" → "2.945 nữ đoàn viên đăng ký"): the
     largest two after "tổng", else the nearest two. For a part, only figures that can be its base."""
@@ -102,11 +103,11 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
         if b.kind == "percent" or finder.is_rate(j) or not b.value or not share and (b.kind != f.kind or b.value < f.value) \
                 or f.role == "actual" and b.role == "target":
             continue  # a result is no share of a plan's figure ("kết nạp từ 15 đoàn viên ưu tú trở lên")
-        if j in detail or b.unit.lower().startswith("lượt") and "lượt" not in phrase \
+        if j in cells.detail or b.unit.lower().startswith("lượt") and "lượt" not in phrase \
                 or largest and not qualifier and _narrowed(_words_after(finder, j)) or _sibling(finder, j, phrase, asking, largest):
             continue  # a table row's cell, a count of turns, "(178 CĐCS được đánh giá)": none is "tổng số …"
         unit = b.unit.lower()
-        around = f"{_clause_before(finder, j)} {finder.text[b.start:b.end]} {_words_after(finder, j)}".lower()
+        around = f"{_clause_before(finder, j)} {finder.text[b.start:b.end]} {_words_after(finder, j)} {cells.header.get(j, '')}".lower()
         by_words = all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in words)
         # "số lao động nữ" is not any figure of "lao động": a class the words after the noun name must be said too
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ") and (by_words or not _names_class(phrase[len(unit):]))
@@ -121,7 +122,7 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, detail: set[int],
     # đoàn viên"), then the largest anywhere
     sentence = finder.layout.sentence_of(f.start)
     here = lambda j: 0 if largest and finder.figures[j].start >= sentence.start else 1  # noqa: E731
-    named.sort(key=lambda n: (here(n[1]), n[0], -finder.figures[n[1]].value if largest else 0))
+    named.sort(key=lambda n: (here(n[1]), 0 if everyone else n[0], -finder.figures[n[1]].value if largest else 0))
     # a part of a group whose total is also named is not what the words name ("tỷ lệ đoàn viên": the 14.826
     # đoàn viên, not "đoàn viên là người dân tộc thiểu số 137 người" of its "trong đó")
     chosen = {j for _, j in named}
@@ -171,14 +172,25 @@ def _narrowed(after: str) -> bool:
     return bool(m and m.group("words").strip())
 
 
-def _table_detail_cells(finder: Finder) -> set[int]:
-    """Figures in the data rows of text tables: a row is a part, only a total row may be a named whole."""
-    cells = set()
+@dataclass(frozen=True)
+class _TableCells:
+    """The cells of text tables: those of data rows (a row is a part, only a total row may be a named whole),
+    and the column header each cell stands under, which names what it counts ("Đoàn viên (người)")."""
+
+    detail: frozenset[int]
+    header: dict[int, str]
+
+
+def _table_cells(finder: Finder) -> _TableCells:
+    detail, header = set(), {}
     for grid in finder.grids:
         for texts, spans in grid.rows:
-            if not cues().table_total.match(tables.row_label(texts)):
-                cells.update(j for s, e in spans for j in finder.between(s, max(e, s + 1)))
-    return cells
+            for col, (s, e) in enumerate(spans):
+                for j in finder.between(s, max(e, s + 1)):
+                    header[j] = grid.header[col] if col < len(grid.header) else ""
+                    if not cues().table_total.match(tables.row_label(texts)):
+                        detail.add(j)
+    return _TableCells(frozenset(detail), header)
 
 
 def _clause_before(finder: Finder, j: int) -> str:
@@ -195,7 +207,7 @@ def _words_after(finder: Finder, j: int) -> str:
     tail = regex.sub(r"^/[\d.,]+", "", tail)  # "186/238 đoàn viên nữ đăng ký": the numerator's words too
     return regex.split(r"[;:.,()\n\d]", tail, maxsplit=1)[0]
 
-def _rate_phrases(finder: Finder, detail: set[int]) -> list[Fraction]:
+def _rate_phrases(finder: Finder, cells: _TableCells) -> list[Fraction]:
     """"tỷ lệ đoàn viên trên tổng số lao động đạt 91,3%": the figures the two nouns name."""
     found = []
     for p, f in enumerate(finder.figures):
@@ -206,8 +218,8 @@ def _rate_phrases(finder: Finder, detail: set[int]) -> list[Fraction]:
             continue
         # "tỷ lệ đoàn viên trên tổng số lao động": all the members, the largest figure of them that is no more
         # than the whole ("kết nạp mới 4.519 đoàn viên" in a whole term is not the 4.105 members of 4.318 workers)
-        named = _named(finder, p, _noun_phrase(m.group("part")), largest=True, detail=detail)
-        wholes = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, detail=detail,
+        named = _named(finder, p, _noun_phrase(m.group("part")), largest=True, cells=cells, everyone=True)
+        wholes = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, cells=cells,
                                     qualifier=_qualifier(m.group("base"))) if j not in named]
         for part in named:
             bases = [j for j in wholes if _comparable_base(finder, part, j) and finder.figures[part].value <= finder.figures[j].value]
