@@ -114,7 +114,9 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCell
         if qualifier and not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in qualifier):
             continue  # "số doanh nghiệp có tổ chức công đoàn": not any figure of doanh nghiệp
         if by_unit or by_words and (share or comparable(f, b)):
-            named.append((0 if by_unit and by_words else 1 if by_unit else 2, j))
+            # everyone of a noun: a figure of it or a table cell its header names, the largest first
+            rank = (0 if by_unit or j in cells.header else 2) if everyone else 0 if by_unit and by_words else 1 if by_unit else 2
+            named.append((rank, j))
     # figures of that noun the words also describe first ("tổng số đoàn viên kết nạp mới": the 12.486
     # admitted, not the 148.652 members), then of that noun ("tỷ lệ đoàn viên": 148.652 đoàn viên,
     # not "đoàn viên nữ 86.418 người"), then the words alone; the largest after "tổng", else the nearest
@@ -122,7 +124,7 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCell
     # đoàn viên"), then the largest anywhere
     sentence = finder.layout.sentence_of(f.start)
     here = lambda j: 0 if largest and finder.figures[j].start >= sentence.start else 1  # noqa: E731
-    named.sort(key=lambda n: (here(n[1]), 0 if everyone else n[0], -finder.figures[n[1]].value if largest else 0))
+    named.sort(key=lambda n: (here(n[1]), n[0], -finder.figures[n[1]].value if largest else 0))
     # a part of a group whose total is also named is not what the words name ("tỷ lệ đoàn viên": the 14.826
     # đoàn viên, not "đoàn viên là người dân tộc thiểu số 137 người" of its "trong đó")
     chosen = {j for _, j in named}
@@ -230,7 +232,21 @@ def _rate_phrases(finder: Finder, cells: _TableCells) -> list[Fraction]:
 
 def _comparable_base(finder: Finder, part: int, base: int) -> bool:
     a, b = finder.figures[part], finder.figures[base]
-    return a.kind != "percent" and b.value > 0 and comparable(a, b)
+    return a.kind != "percent" and b.value > 0 and comparable(a, b) and not _other_role(finder, part, base)
+
+
+def _other_role(finder: Finder, part: int, base: int) -> bool:
+    """"71 nữ chủ tịch CĐCS" are chairs, not a share of "1.043 ủy viên ban chấp hành": a role the part names
+    right after its number that the base's words do not say."""
+    said = finder.text[finder.figures[part].start:finder.figures[part].end + 20].lower()
+    around = f"{_clause_before(finder, base)} {finder.text[finder.figures[base].start:finder.figures[base].end]} " \
+             f"{_words_after(finder, base)}".lower()
+    return any(m.group() not in around for m in _roles().finditer(said))
+
+
+@cache
+def _roles() -> regex.Pattern:
+    return regex.compile(rules.whole_words(rules.data("relations")["role_nouns"]), regex.IGNORECASE)
 
 
 _PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
