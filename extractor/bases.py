@@ -14,6 +14,7 @@ from .changes import compared_level
 from .relations import Finder, Fraction, comparable, cues, same_noun
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
+_WORD_RE = regex.compile(r"\p{L}+")
 _WHOLE = regex.compile(r"(?<!\p{L})tổng(?!\p{L})")
 
 
@@ -78,9 +79,29 @@ def named_bases(finder: Finder) -> list[Fraction]:
         elif not bases and p + 1 < len(finder.figures) and _comparable_base(finder, i, p + 1) \
                 and cues().plan_base.match(finder.text, after, finder.figures[p + 1].start):
             bases = [p + 1]
+        if not bases:
+            bases = _table_row_named(finder, i, after)
         if bases:
             found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
     return found + _rate_phrases(finder, cells)
+
+def _table_row_named(finder: Finder, i: int, after: int) -> list[int]:
+    """"chiếm 42,3% chi hoạt động phong trào": the words after the share are a table row's name; its one actual
+    cell of the part's kind is the base."""
+    words = finder.text[after:after + 80]
+    said = regex.split(r"[;:.,()\n]", words, maxsplit=1)[0].strip().lower()
+    if len(_WORD_RE.findall(said)) < 2:
+        return []
+    for grid in finder.grids:
+        for texts, spans in grid.rows:
+            label = tables.row_label(texts).strip().lower()
+            label = regex.sub(r"\s*\([^()]*\)\s*$", "", label)  # "Nộp đoàn phí về cấp trên (40%)"
+            if label and label == said:
+                own = [j for s, e in spans for j in finder.between(s, max(e, s + 1))
+                       if finder.figures[j].role == "actual" and _comparable_base(finder, i, j)]
+                return own if len(own) == 1 else []
+    return []
+
 
 def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCells,
            qualifier: frozenset[str] = frozenset(), everyone: bool = False) -> list[int]:
