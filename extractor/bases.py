@@ -208,10 +208,11 @@ def _table_cells(finder: Finder) -> _TableCells:
     detail, header = set(), {}
     for grid in finder.grids:
         for texts, spans in grid.rows:
+            total_row = bool(cues().table_total.match(tables.row_label(texts)))
             for col, (s, e) in enumerate(spans):
                 for j in finder.between(s, max(e, s + 1)):
                     header[j] = grid.header[col] if col < len(grid.header) else ""
-                    if not cues().table_total.match(tables.row_label(texts)):
+                    if not total_row:
                         detail.add(j)
     return _TableCells(frozenset(detail), header)
 

@@ -238,7 +238,8 @@ _BARE_END = regex.compile(r"[^\S\n]*(?:[;,.)]|$)", regex.MULTILINE)
 
 def _line_around(text: str, c: Candidate) -> str:
     """The line a number stands in, where an amount beside it may name the currency."""
-    return text[text.rfind("\n", 0, c.start) + 1:(text.find("\n", c.end) + 1 or len(text) + 1) - 1]
+    end = text.find("\n", c.end)
+    return text[text.rfind("\n", 0, c.start) + 1:end if end >= 0 else len(text)]
 
 
 def _looks_large(c: Candidate) -> bool:

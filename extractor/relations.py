@@ -261,8 +261,7 @@ class Finder:
                 end = self.layout.sentence_of(t.start).end
                 clause = self.text.find(";", t.end, end)  # "Trong 02 đơn tố cáo, có 01 … đúng, 01 … sai; 04 đơn khiếu nại …"
                 found.extend(self._forward(i, t, scoped, region=(t.end, clause if clause >= 0 else end)))
-                continue
-            if m and (cue := c.parts_cue.search(m.group())) and _NEW_NOUN.search(m.group(), 0, cue.start()) \
+            elif m and (cue := c.parts_cue.search(m.group())) and _NEW_NOUN.search(m.group(), 0, cue.start()) \
                     and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";", "(")):
                 m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người", "758 lao động nữ, Ban Nữ công gồm 07 đồng chí"
             if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())

@@ -313,23 +313,22 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
             if _other_books(text, section, x.start):
                 continue  # "IV. QUỸ XÃ HỘI …: Tồn quỹ đầu năm 12.350.000 đồng" is not the table's "Tồn quỹ đầu năm"
             clause = clauses[j]
+            lead = text[finder.layout.sentence_of(x.start).start:x.start]
             for name, row in names.items():
                 if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
                         or _compared().search(said):
                     continue  # "thu khác gồm ... 350.000.000 đồng", "chi trong năm vượt thu 4.960.000đ": another quantity
                 if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") and not _NOUN_AFTER.match(text, x.end)
                                                 or _rate_verb().search(said)):
-                    break  # "(2% quỹ tiền lương)": the rate a fund is levied at  # "CĐCS được sử dụng 60%": a share in the prose, not the row's rate "(81,7%)", "đạt 77,8%"
+                    break  # "CĐCS được sử dụng 60%", "(2% quỹ tiền lương)": not the row's rate "(81,7%)", "đạt 77,8%"
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
                         and (x.kind == "percent" or f[i].unit in (x.unit, ""))]
                 named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(said, grid.header[col])]
-                lead = text[finder.layout.sentence_of(x.start).start:x.start]
                 chosen = same if len(same) == 1 and not _says_other(lead, grid.header, same[0][0]) \
                     else named if len(named) == 1 else []
                 pairs.extend((i, j) for _, i in chosen)
                 break
             else:
-                lead = text[finder.layout.sentence_of(x.start).start:x.start]
                 pairs.extend((i, j) for col, i in _row_around(finder, rows, j) if not _says_other(lead, grid.header, col))
     return pairs
 

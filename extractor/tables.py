@@ -197,11 +197,16 @@ def _aligned(cells: list[tuple[str, tuple[int, int]]], starts: list[int], line_s
     placed: list[tuple[str, tuple[int, int]]] = [("", (line_start, line_start))] * len(starts)
     for cell, (a, b) in cells:
         if cell:
-            col = min(range(len(starts)), key=lambda c: abs(starts[c] - (a - line_start)))
+            col = _nearest(starts, a - line_start)
             if placed[col][0]:
                 return None  # two cells under one header cell: keep the row as written
             placed[col] = (cell, (a, b))
     return placed
+
+
+def _nearest(starts: list[int], offset: int) -> int:
+    """The header cell a cell starting `offset` characters into its line stands under."""
+    return min(range(len(starts)), key=lambda c: abs(starts[c] - offset))
 
 
 def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[list[str], list[int] | None]:
@@ -221,8 +226,7 @@ def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[li
         under = _cells(text, line.start, line.end)
         for k, (cell, (a, _)) in enumerate(under):
             if cell:
-                col = min(range(len(starts)), key=lambda c: abs(starts[c] - first.start - (a - line.start))) \
-                    if aligned or len(under) != len(header) else k
+                col = _nearest([c - first.start for c in starts], a - line.start) if aligned or len(under) != len(header) else k
                 header[col] = f"{header[col]} {cell}"
     above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, lines[0] - 3):lines[0]])
                   if text[line.start:line.end].strip() and not _RULE.fullmatch(text, line.start, line.end)), "")
