@@ -9,7 +9,7 @@ alone already exceed the total.
 """
 from __future__ import annotations
 
-from . import intervals
+from . import intervals, readings
 from .balances import Balance, balances
 from .bases import named_bases, sentence_bases
 from .breakdowns import breakdowns, led, led_shares, listed
@@ -152,25 +152,36 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     more_groups += led(finder, groups + more_groups)
     resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
+    enclosing = {p: [h.total for h in groups + more_groups if p in h.parts] for g in groups + more_groups for p in [g.total]}
     for g in groups + more_groups:
-        findings.extend(_group_findings(doc, figures, finder, g))
+        findings.extend(_group_findings(doc, figures, finder, g, enclosing[g.total]))
     for fr in fractions + more_fractions:
         if figures[fr.percent].role == "target" and figures[fr.part].role == "actual":
             continue  # "phấn đấu tỷ lệ đoàn viên đạt trên 98%": a goal says nothing about today's counts
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change, fr.change_of_base)
                   for base in [fr.base, *fr.alternatives]]
-        findings.append(next((c for c in checks if c.verdict == "consistent"), checks[0]))
+        found = next((c for c in checks if c.verdict == "consistent"), checks[0])
+        if found.verdict == "inconsistent" and not fr.change and not fr.change_of_base:
+            found = _or_other(found, (_percent_of_base(doc, figures, fr.part, k, fr.percent)
+                                      for k in readings.bases(finder, fr.part, fr.base, fr.percent)))
+        findings.append(found)
     findings.extend(_shares(doc, figures, percents) for percents in table_shares + led_shares(finder, resolved))
     findings.extend(_product(doc, figures, product) for product in products(finder))
     findings.extend(_balance(doc, figures, balance) for balance in balances(finder) + table_formulas)
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "balance", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
-        findings.append(_restated(doc, figures, first, second))
+        findings.append(_or_other(_restated(doc, figures, first, second),
+                                  (_restated(doc, figures, k, second) for k in readings.firsts(finder, first, second))))
     return sorted(findings, key=lambda x: (min(r.start for r in x.figures), order.index(x.check)))
 
 
-def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list[Finding]:
+def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group, wholes: list[int]) -> list[Finding]:
+    """`wholes`: totals of the groups the group's own total is a part of."""
     found = [x for j in g.parts if (x := _part_exceeds(doc, f, g.total, j))]
+    if found and any(_sum(f, g.parts).meets(intervals.of(f[k])) for k in readings.totals(finder, g.total, g.parts)):
+        found = []  # "là 4 đơn, …; 5 đơn không thuộc thẩm quyền": together they make another whole stated (09 đơn)
+    if found and g.selection and any(_sum(f, g.parts).lo <= intervals.of(f[w]).hi for w in wholes):
+        found = []  # "gồm xây mới 04 nhà và sửa chữa 02 nhà; trong đó có 03 nhà …": of the 06, not of the last item
     whole_sets = [g.parts] if not g.selection else \
         _distinct(finder.complement_subsets(g) + finder.two_way_split(g) + finder.partition_subsets(g))
     if g.selection and f[g.total].kind == "money" and len(g.parts) >= 2:
@@ -181,13 +192,22 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group) -> list
     for subset in whole_sets:
         subset = sorted(subset)
         if len(subset) >= 2:
-            found.append(_parts_total(doc, f, g.total, subset, g.open_ended))
+            found.append(_or_other(_parts_total(doc, f, g.total, subset, g.open_ended),
+                                   (_parts_total(doc, f, k, subset, g.open_ended) for k in readings.totals(finder, g.total, subset))))
             shares = [g.shares[j] for j in subset if j in g.shares]
             if len(shares) == len(subset):
                 found.append(_shares(doc, f, shares))
     for j, s in g.shares.items():
-        found.append(_share_in_group(doc, f, g, j, s))
+        share = _share_in_group(doc, f, g, j, s)
+        found.append(_or_other(share, (_percent_of_base(doc, f, j, k, s) for k in readings.bases(finder, j, g.total, s))))
     return found
+
+
+def _or_other(finding: Finding, others) -> Finding:
+    """An inconsistency stands only when no other reading of the words fits (see `readings`)."""
+    if finding.verdict != "inconsistent":
+        return finding
+    return next((o for o in others if o.verdict != "inconsistent"), finding)
 
 
 def _distinct(subsets: list[list[int]]) -> list[list[int]]:

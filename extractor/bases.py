@@ -37,6 +37,10 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
                 or cues().whole_base.match(finder.text, finder.figures[p].end)
                 or cues().of_plan.match(finder.text, _after_number(finder, p))):
             continue  # "đạt từ 100% dự toán trở lên": a share of the plan, not of a figure beside it
+        if i > 0 and cues().base_opener.search(finder.text, max(0, finder.figures[i].start - 20), finder.figures[i].start) \
+                and _comparable_base(finder, i - 1, i) and finder.figures[i - 1].value <= finder.figures[i].value:
+            found.append(Fraction(part=i - 1, base=i, percent=p))  # "47 người là nữ trong tổng số 186 cán bộ quản lý (25,3%)"
+            continue
         sentence = finder.layout.sentence_of(finder.figures[i].start)
         line = finder.layout.line_of(sentence.start)
         previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
@@ -82,7 +86,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
         if not bases:
             bases = _table_row_named(finder, i, after)
         if bases:
-            found.append(Fraction(part=i, base=bases[0], percent=p, alternatives=bases[1:]))
+            part = i - 1 if finder.fraction_base(i) else i  # "246/248 phiếu, đạt 99,2% số đại biểu": the 246
+            found.append(Fraction(part=part, base=bases[0], percent=p, alternatives=bases[1:]))
     return found + _rate_phrases(finder, cells)
 
 def _table_row_named(finder: Finder, i: int, after: int) -> list[int]:

@@ -128,6 +128,13 @@ def led(finder: Finder, found: list[Group]) -> list[Group]:
         rest = _complete(finder, parts) and ";" in text[sentence.start:sentence.end]
         if len(parts) < (2 if rest else 3) or not (lead or rest):
             continue
+        if cues().parts_cue.search(text, f[parts[0]].end, f[parts[1]].start):
+            # "c) Doanh nghiệp trao: 1.150 suất, trị giá 690 triệu đồng; trong đó A 300 suất, B 250 suất, … khác 600
+            # suất": the first item is the whole of the others
+            groups.append(Group(total=parts[0], parts=parts[1:], selection=not rest))
+            taken.update(parts[1:])
+            used.update(parts)
+            continue
         totals = _earlier_totals(finder, parts, sentence.start, set())  # a part elsewhere may be this whole ("nữ 241 người")
         items_sum = sum((intervals.of(f[j]) for j in parts), intervals.Interval(0.0, 0.0))
         total = next((j for j in totals if items_sum.meets(intervals.of(f[j]))), None)
@@ -191,7 +198,7 @@ def _earlier_totals(finder: Finder, parts: list[int], before: int, taken: set[in
     return [j for j in range(min(parts) - 1, -1, -1) if before - _LIST_REACH <= f[j].start < before
             and f[j].kind == first.kind and same_noun(f[j].unit, first.unit)
             and j not in taken and not finder.is_rate(j) and not finder.is_change(j) and not finder.bracketed(j)
-            and "|" not in text[finder.layout.line_of(f[j].start).start:f[j].start]  # no table cell
+            and not finder.in_table(j) and "|" not in text[finder.layout.line_of(f[j].start).start:f[j].start]
             and f[j].value >= max(f[k].value for k in parts)]
 
 

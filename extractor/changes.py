@@ -15,6 +15,8 @@ from .models import Figure
 from .relations import Fraction, comparable
 from .sentences import Layout
 
+_AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
+
 
 class _Cues:
     def __init__(self) -> None:
@@ -90,7 +92,10 @@ def _from_to(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[
         fa, fb = figures[a], figures[b]
         if (fa.kind != "percent" and comparable(fa, fb) and cues().start.search(text, max(0, fa.start - 12), fa.start)
                 and cues().end.match(text[fa.end:fb.start])):
-            return b, a
+            # "từ 15.000 đồng (2018) lên 20.000 đồng (2020) và 25.000 đồng từ 2022, tăng 66,7%": the last level
+            later = [c for c in range(b + 1, p) if comparable(figures[c], fb) and ";" not in text[fb.end:figures[c].start]
+                     and _AND.search(text, fb.end, figures[c].start)]
+            return (later[-1] if later else b), a
     return None
 
 

@@ -20,6 +20,7 @@ _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ t�
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
 _TOTAL_NAMED = regex.compile(r"[^\S\n]+tổng[^\S\n]+(?!số(?!\p{L}))(\p{L}+(?:[^\S\n]+\p{L}+)*)", regex.IGNORECASE)
 _NEW_NOUN = regex.compile(r"(?<!\p{L})và(?!\p{L})|,[^\S\n]*\p{L}")  # another noun after the total, before the cue
+_CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
@@ -98,6 +99,8 @@ class _Cues:
         self.leading_share = regex.compile(rf"[\s,]*(?:{alt(d['leading_share_links'])})[\s:]*", regex.IGNORECASE)
         # "60% số đoàn phí thu được, tương ứng 105.858.000 đồng": a share of a named whole, then its amount
         self.leading_named_share = regex.compile(rf"[^\S\n]+{word(d['named_whole'])}[^;.:\n\d%()]{{0,60}}?,[^\S\n]*(?:{alt(d['leading_share_links'])})[^\S\n]*", regex.IGNORECASE)
+        # "47 người là nữ trong tổng số 186 cán bộ quản lý (25,3%)": the figure after these is the whole
+        self.base_opener = regex.compile(rf"{word(d['base_openers'])}[^\S\n]*$", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
@@ -171,6 +174,14 @@ class Finder:
     def grids(self) -> list[tables.Grid]:
         """The text tables, read once for the checks that use them."""
         return tables.grids(self.text, self.layout)
+
+    @cached_property
+    def _cells(self) -> frozenset[int]:
+        return frozenset(i for grid in self.grids for _, spans in grid.rows for s, e in spans for i in self.between(s, max(e, s + 1)))
+
+    def in_table(self, j: int) -> bool:
+        """A cell of a text table, drawn with "|" or aligned by spaces."""
+        return j in self._cells
 
     def bracketed(self, j: int) -> bool:
         return self._bracketed(self.figures[j])
@@ -345,19 +356,21 @@ class Finder:
         region = self.text[start:stop]
         if not regex.search(r";|\n", region):
             return parts
-        # "c) Nhà hảo tâm: 58.650.000 đồng, trong đó: A 30.000.000; B 15.000.000" is one item: no ";" after a cue in its line
+        # "c) Nhà hảo tâm: 58.650.000 đồng, trong đó: A 30.000.000; B 15.000.000" is one item: no ";" after a cue in its
+        # line; a cue in brackets that close before the ";" ("72.400.000 đồng (trong đó …); chi chăm lo …") opens no list
+        plain = _CLOSED_BRACKET.sub(lambda b: " " * len(b.group()), region)
         opening = self.figures[parts[0]].end - start if parts else 0
         cuts = [start + m.end() for m in regex.finditer(r";|\n", region) if m.group() == "\n" or not cues().parts_cue.search(
-                region, max(opening, region.rfind("\n", 0, m.start()) + 1), m.start())]
+                plain, max(opening, region.rfind("\n", 0, m.start()) + 1), m.start())]
         items: dict[int, list[int]] = {}
         for j in parts:
             items.setdefault(sum(1 for c in cuts if c <= self.figures[j].start), []).append(j)
         if len(items) <= 1:
             return parts  # "trong đó 62 CĐCS doanh nghiệp, 25 CĐCS khu vực hành chính; đoàn viên nữ …": one item holds the list
         for key, item in items.items():
-            cue = cues().parts_cue.search(self.text, self.figures[item[0]].end, self.figures[item[-1]].start)
+            cue = cues().parts_cue.search(plain, self.figures[item[0]].end - start, self.figures[item[-1]].start - start)
             if cue:  # "- Chi phong trào: 372.000.000 đồng, chiếm 66,3%, trong đó … 48.000.000 đồng": the item's own figure
-                items[key] = [j for j in item if self.figures[j].end <= cue.start()]
+                items[key] = [j for j in item if self.figures[j].end <= start + cue.start()]
         first = items[min(items)]
         if len(first) >= 2 and _AND.search(self.text[self.figures[first[-2]].end:self.figures[first[-1]].start]):
             return first  # "1.486 người, gồm 1.112 … và 374 …; lao động nữ 198 người": "và" closed the list

@@ -58,6 +58,9 @@ def remainders(finder: Finder) -> list[Group]:
                 break
             if f[c].kind != "count" or not comparable(f[b], f[c]):
                 continue
+            if (c + 1 < len(f) and cues().fraction.fullmatch(text[f[c].end:f[c + 1].start])
+                    and finder.layout.sentence_of(f[c].start).start != sentence):
+                break  # "115/116 đại biểu tán thành; 1 đại biểu không tán thành": a later statement's fraction holds its rests
             m = cues().not_done.match(text[f[c].end:f[c].end + 60])
             # in its paragraph one word of what was done suffices; further on ("… 12/12 CĐCS … đúng nhiệm kỳ" and,
             # pages later, "3 CĐCS chi chưa đúng nguyên tắc") it must say more of it

@@ -318,6 +318,8 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                 if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
                         or _compared().search(said):
                     continue  # "thu khác gồm ... 350.000.000 đồng", "chi trong năm vượt thu 4.960.000đ": another quantity
+                if _other_entity(clause[:clause.rindex(name)], rows[row][0]):
+                    continue  # "Công ty TNHH May mặc Phú Nghĩa 300 suất" is not the row "KCN Phú Nghĩa"
                 if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") and not _NOUN_AFTER.match(text, x.end)
                                                 or _rate_verb().search(said)):
                     break  # "CĐCS được sử dụng 60%", "(2% quỹ tiền lương)": not the row's rate "(81,7%)", "đạt 77,8%"
@@ -358,6 +360,18 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     same = [(col, i) for col, i in named[0] if f[i].kind == x.kind and f[i].role == x.role
             and (x.kind == "money" or f[i].unit and same_noun(f[i].unit, x.unit) or counts_people(f[i].unit) and counts_people(x.unit))]
     return same if len(same) == 1 else []
+
+
+@cache
+def _entity_heads() -> regex.Pattern:
+    return regex.compile(rf"({rules.whole_words(rules.data('relations')['entity_heads'])})(?:[^\S\n]+\p{{L}}+){{0,4}}[^\S\n]*$",
+                         regex.IGNORECASE)
+
+
+def _other_entity(before: str, label: str) -> bool:
+    """The words before a row's name make it the name of something else: an organisation the label does not name."""
+    m = _entity_heads().search(before[-60:])
+    return bool(m) and m.group(1).lower() not in label.lower()
 
 
 def _section_of(text: str, pos: int) -> int:

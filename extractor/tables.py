@@ -297,6 +297,8 @@ def _column_unit(header: list[str], col: int) -> str:
         bracket = _BRACKET.search(name)
         if unit := (bracket and _unit_named_in(bracket.group(1))) or _unit_named_in(name):
             return unit
+    if (counted := _data()["counted_label"].match(header[col].strip())) and not _BRACKET.search(header[col]):
+        return " ".join(counted.group("noun").split()[:2])  # "Số đối tác": a noun no unit list knows
     return _data()["default_unit"]
 
 

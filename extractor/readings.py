@@ -1,0 +1,77 @@
+"""Other figures a link could have meant, for when the figures a rule chose disagree.
+
+Rules link figures by the words around them, and words can point at more than one figure: "chiếm
+53,3% tổng số CNVCLĐ" may mean the 18.540 of the opening sentence or the 10.262 women beside it.
+Where the chosen figures disagree but another figure the same words could name agrees, the report
+is read the way that fits, as a careful auditor gives the writer the benefit of the doubt. A figure
+that was mistyped rarely fits another reading by chance, so slips are still found.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+import regex
+
+from .relations import Finder, counts_people, same_noun
+
+
+def _alike(finder: Finder, a: int, b: int) -> bool:
+    """Of the same kind of quantity: kind, role, rate and noun ("người" and "đoàn viên" both count people;
+    a table cell without a noun of its own may count anything its row does)."""
+    x, y = finder.figures[a], finder.figures[b]
+    if x.kind != y.kind or x.role != y.role or x.per != y.per:
+        return False
+    return (x.kind != "count" or not x.unit or not y.unit or same_noun(x.unit, y.unit)
+            or counts_people(x.unit) and counts_people(y.unit))
+
+
+def _usable(finder: Finder, k: int) -> bool:
+    """Stated exactly: a hedged figure ("khoảng 14.500", "hơn 160") fits too many readings to vouch for one."""
+    return finder.figures[k].qualifier == "exact" and not finder.is_change(k) and not finder.is_rate(k)
+
+
+def bases(finder: Finder, part: int, base: int, percent: int) -> list[int]:
+    """Wholes stated before the share (or in its sentence) that the part fits in."""
+    f = finder.figures
+    if f[percent].qualifier != "exact":
+        return []  # "trên 30%" fits any larger share
+    sentence = finder.layout.sentence_of(f[percent].start)
+    here = _block(finder.text, f[percent].start)
+    # beyond the share's own paragraph only a whole of another noun: one of the same noun elsewhere may be the
+    # base said again ("quản lý 86 CĐCS" and the table's "Tổng cộng | 86"), and where they differ that is the slip
+    return [k for k in range(len(f)) if k not in (part, base, percent) and _alike(finder, k, base) and _usable(finder, k)
+            and (f[k].start < f[percent].start or f[k].start < sentence.end) and f[k].value >= f[part].value
+            and (_block(finder.text, f[k].start) == here or not same_noun(f[k].unit, f[base].unit))]
+
+
+def totals(finder: Finder, total: int, parts: list[int]) -> list[int]:
+    """Other totals of the same noun in the parts' own paragraph or table ("Thu trong năm" above "Tổng nguồn").
+    Not further: a total said again elsewhere ("quản lý 86 CĐCS" before the table's "Tổng cộng | 129") is the
+    same quantity, and where the two differ that is the slip."""
+    f = finder.figures
+    largest = max(f[p].value for p in parts)
+    blocks = {_block(finder.text, f[total].start), _block(finder.text, f[parts[0]].start)}
+    return [k for k in range(len(f)) if k != total and k not in parts and _alike(finder, k, total)
+            and _usable(finder, k) and f[k].value >= largest and _block(finder.text, f[k].start) in blocks]
+
+
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+
+
+def _block(text: str, pos: int) -> int:
+    """Where the paragraph or table holding pos starts: after the last blank line before it."""
+    starts = _block_starts(text)
+    return starts[bisect_right(starts, pos) - 1]
+
+
+@lru_cache(maxsize=4)
+def _block_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _BLANK_LINE.finditer(text))]
+
+
+def firsts(finder: Finder, first: int, second: int) -> list[int]:
+    """Earlier figures of the same noun a restatement could be saying again."""
+    if finder.figures[second].qualifier != "exact":
+        return []
+    return [k for k in range(second) if k != first and _alike(finder, k, second) and _usable(finder, k)]
