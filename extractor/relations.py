@@ -150,7 +150,11 @@ def same_noun(a: str, b: str) -> bool:
 
 @cache
 def _abbreviations() -> dict[str, str]:
-    return {full.lower(): short.lower() for short, full in rules.data("relations")["abbreviations"].items()}
+    """Each name of a counted thing to one of its names: the abbreviation, or the first of its synonyms."""
+    d = rules.data("relations")
+    names = {full.lower(): short.lower() for short, full in d["abbreviations"].items()}
+    names.update({name.lower(): group[0].lower() for group in d["same_things"] for name in group})
+    return names
 
 
 @cache

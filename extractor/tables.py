@@ -32,12 +32,15 @@ def _data() -> dict:
         "money": [(regex.compile(rf"(?<!\p{{L}}){regex.escape(k)}(?!\p{{L}})", regex.IGNORECASE), v)
                   for k, v in sorted(d["money_headers"].items(), key=lambda kv: -len(kv[0]))],
         "skip": {s.lower() for s in d["skip_headers"]},
+        "not_money": rules.cue_regex(d["not_money_words"]),
         "label_word": rules.cue_regex(d["label_words"]),
         "category": rules.cue_regex(d["category_words"]),
         "default_unit": d["default_unit"],
         "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "list_cue": regex.compile(rf"[^.;:\n\d]{{0,30}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
+        "criterion_lead": regex.compile(rf"[^\S\n]*(?:{alt(d['criterion_leads'])})[^\S\n]+[^:;.\n\d]{{1,40}}:", regex.IGNORECASE),
+        "numbering_word": regex.compile(alt(d["numbering_words"]), regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
     }
 
@@ -66,7 +69,7 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
             continue  # "tổ chức 03 lần (2022, 2023, 2024)": years, not counts
         got = _from_table(text, c, cell) if cell else (
             _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known)
-            or _from_list_item(text, layout, c, known))
+            or _from_list_item(text, layout, c, known) or _from_criterion_list(text, layout, c, known))
         if got:
             found.append(got)
     return found
@@ -139,6 +142,23 @@ def _from_list_item(text: str, layout: Layout, c: Candidate, known: list[Quantit
         return None
     q = _bare(c, "count", owner.unit, 1)
     return (q, "", "") if q else None
+
+
+def _from_criterion_list(text: str, layout: Layout, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
+    """"Theo chức danh nghề nghiệp: bác sĩ 38 (…), điều dưỡng 72, hộ sinh 11 và 20 đoàn viên làm …": a bare number
+    after a class's name, in a list a criterion opens, counts people (or the noun another item of the list names)."""
+    sentence = layout.sentence_of(c.start)
+    lead = _data()["criterion_lead"].match(text, sentence.start, c.start)
+    before = _CLASS_BEFORE.search(text, lead.end(), c.start) if lead else None
+    if not before or _data()["numbering_word"].fullmatch(before.group().strip()) or not _LIST_ITEM_END.match(text, c.end):
+        return None  # "quý 3", "tổ 2": a number that names, not one that counts
+    nouns = [q.unit for q in known if q.kind == "count" and sentence.start <= q.start < sentence.end]
+    q = _bare(c, "count", nouns[-1] if nouns else _data()["default_unit"], 1)
+    return (q, "", "") if q else None
+
+
+_CLASS_BEFORE = regex.compile(r"\p{L}{2,}[^\S\n]+$")
+_LIST_ITEM_END = regex.compile(r"[^\S\n]*(?:[;,.(]|$|và(?!\p{L}))", regex.MULTILINE)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
@@ -275,7 +295,7 @@ def _from_table(text: str, c: Candidate, row: tuple) -> tuple[Quantity, str, str
     if not any(t.strip() for t in texts[:col]) and _OUTLINE.fullmatch(c.literal) and any(regex.search(r"\p{L}", t) for t in texts[col + 1:]):
         return None  # "3.1  | Chi tuyên truyền | …": the row's number, whatever the header above says
     label = next((t for t in texts[:col] if len(regex.findall(r"\p{L}", t)) >= 3), "")
-    scale = next((v for p, v in d["money"] if p.search(head)), None)
+    scale = next((v for p, v in d["money"] if p.search(d["not_money"].sub(" ", head))), None)
     if d["percent"].search(head) and not (scale and _OWN_PERCENT.search(head)):
         q = _bare(c, "percent", "%", 1)
     elif scale:
