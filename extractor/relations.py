@@ -112,6 +112,8 @@ class _Cues:
         self.partitions = [sorted((w.lower() for w in family), key=len, reverse=True) for family in d["partitions"]]
         self.unit_heads = {w.lower() for w in d["unit_heads"]}
         self.in_words = regex.compile(rf"[^\S\n]*\([^\S\n]*(?:{alt(d['in_words_cues'])})?[^\S\n]*:?[^\S\n]*", regex.IGNORECASE)
+        # "…| 2.804.800.000 | 100 |\n(Bằng chữ: Hai tỷ, …)": the cue itself, wherever the amount stood
+        self.in_words_cue = regex.compile(rf"{word(d['in_words_cues'])}[^\S\n]*:[^\S\n]*$", regex.IGNORECASE)
         self.stock = regex.compile(word(d["stock_words"]), regex.IGNORECASE)
         self.level = regex.compile(word(d["level_words"]), regex.IGNORECASE)
         self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
@@ -623,6 +625,14 @@ class Finder:
             if (a.kind == b.kind and any(ch.isdigit() for ch in a.text) and not any(ch.isdigit() for ch in b.text)
                     and cues().in_words.fullmatch(self.text[a.end:b.start])):
                 pairs.append((i, i + 1))
+            elif not any(ch.isdigit() for ch in b.text) and cues().in_words_cue.search(self.text, max(0, b.start - 30), b.start):
+                # "Tổng chi | 2.804.800.000 | 100\n(Bằng chữ: …)": the last amount of its line or the line before
+                line = self.layout.line_of(b.start)
+                above = self.layout.line_of(line.start - 1).start if line.start else 0
+                said = [j for j in range(i, -1, -1) if self.figures[j].start >= above and self.figures[j].kind == b.kind
+                        and any(ch.isdigit() for ch in self.figures[j].text)]
+                if said:
+                    pairs.append((said[0], i + 1))
         return pairs
 
     def between(self, start: int, end: int) -> range:
