@@ -18,7 +18,8 @@ _PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){
 _BRACKET = regex.compile(r"\(([^()]+)\)")
 _OWN_PERCENT = regex.compile(r"\d%")  # "KPCĐ 2% đã nộp (triệu đồng)": a rate in the name, the column is money
 _OUTLINE = regex.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
-_ITEM_END = regex.compile(r"[^\S\n]*(?:[;.]|$)", regex.MULTILINE)
+_ITEM_END = regex.compile(r"[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?(?:[;.]|$)", regex.MULTILINE)
+_CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
 
@@ -38,7 +39,7 @@ def _data() -> dict:
         "default_unit": d["default_unit"],
         "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
-        "list_cue": regex.compile(rf"[^.;:\n\d]{{0,30}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
+        "list_cue": regex.compile(rf"[^.;:\n\d]{{0,60}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
         "criterion_lead": regex.compile(rf"[^\S\n]*(?:{alt(d['criterion_leads'])})[^\S\n]+[^:;.\n\d]{{1,40}}:", regex.IGNORECASE),
         "numbering_word": regex.compile(alt(d["numbering_words"]), regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
@@ -134,10 +135,14 @@ def _from_list_item(text: str, layout: Layout, c: Candidate, known: list[Quantit
     if not _ITEM_END.match(text, c.end):
         return None
     sentence = layout.sentence_of(c.start)
-    owner = next((q for q in reversed(known) if q.kind == "count" and sentence.start <= q.start and q.end <= c.start), None)
-    if owner is None or any(owner.end <= q.start < c.start for q in known):
+    # "Bằng khen … 05 (02 tập thể, 03 cá nhân); Bằng khen … 21 (…)": an item's breakdown in brackets is no other owner
+    plain = _CLOSED_BRACKET.sub(lambda b: " " * len(b.group()), text[sentence.start:c.start])
+    outside = [q for q in known if q.kind == "count" and sentence.start <= q.start and q.end <= c.start
+               and plain[q.start - sentence.start] != " "]
+    owner = outside[-1] if outside else None
+    if owner is None or any(owner.end <= q.start < c.start for q in outside):
         return None
-    between = text[owner.end:c.start]
+    between = plain[owner.end - sentence.start:]
     if not _data()["list_cue"].match(between) or regex.search(r"\d", between.split(":", 1)[1].split(";")[-1]):
         return None
     q = _bare(c, "count", owner.unit, 1)
