@@ -97,18 +97,19 @@ def _shares(doc: str, f: list[Figure], percents: list[int]) -> Finding:
 
 def _product(doc: str, f: list[Figure], product: Product) -> Finding:
     each = _sum_of([intervals.of(f[c]) * intervals.of(f[r]) for c, r in product.terms])
+    whole = _sum(f, product.amounts)
     reported = intervals.of(f[product.total])
-    fits = [k for k in multiples(product) if (each * Interval(k, k)).meets(reported)]
-    items = " + ".join(f"{f[c].text} × {f[r].text}" for c, r in product.terms)
+    fits = [k for k in multiples(product) if (each * Interval(k, k) + whole).meets(reported)]
+    items = " + ".join([f[a].text for a in product.amounts] + [f"{f[c].text} × {f[r].text}" for c, r in product.terms])
     if fits and fits[0] > 1:
         message = f"«{f[product.total].text}» bằng {fits[0]} lần {items} (mức tính theo từng kỳ, từng dịp)."
     elif fits:
         message = f"«{f[product.total].text}» khớp với {items}."
     else:
-        message = f"«{f[product.total].text}» không khớp với {items} = {each}" \
+        message = f"«{f[product.total].text}» không khớp với {items} = {each + whole}" \
             + (" (kể cả khi nhân theo số kỳ, số dịp)." if product.times else ".")
-    expected = each * Interval(fits[0], fits[0]) if fits else each
-    figures = [product.total, *[i for term in product.terms for i in term]]
+    expected = (each * Interval(fits[0], fits[0]) if fits else each) + whole
+    figures = [product.total, *product.amounts, *[i for term in product.terms for i in term]]
     return _finding(doc, "product", f, figures, expected, reported, "consistent" if fits else "inconsistent", message)
 
 

@@ -8,7 +8,7 @@ then the total must be a whole multiple of count × rate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -26,6 +26,7 @@ class Product:
     terms: list[tuple[int, int]]  # (count, rate) pairs: "10 nhà ... 60 triệu đồng/nhà, 02 nhà ... 30 triệu đồng/nhà"
     total: int
     times: bool  # a rate per two things: the total may be any whole multiple of count × rate
+    amounts: list[int] = field(default_factory=list)  # items priced whole: "01 giải Nhất (5 triệu đồng)"
 
 
 class _Cues:
@@ -62,13 +63,17 @@ def products(finder: Finder) -> list[Product]:
                 if count is not None:
                     terms.append((count, j))
                     counts = [c for c in counts if c > count]
-        if not terms or any(f[j].kind == "money" and not any(j == r for _, r in terms) for j in inside if j > terms[0][0]):
+        # "01 giải Nhất (5 triệu đồng), 01 giải Nhì (3 triệu đồng) và 02 giải Ba (mỗi giải 2 triệu đồng)": whole items
+        amounts = [j for j in inside if f[j].kind == "money" and not any(j == r for _, r in terms) and j > 0
+                   and f[j - 1].kind == "count" and finder.alone_in_brackets(j)]
+        if not terms or any(f[j].kind == "money" and not any(j == r for _, r in terms) and j not in amounts
+                            for j in inside if j > min([terms[0][0], *amounts])):
             continue  # another amount among the terms: not a plain product
         end = _CLAUSE_END.search(text, total.end)
         clause = text[start:end.start() if end else len(text)]
         times = any("/" in (f[r].per or "") or cues().times.search(f[r].per or "") for _, r in terms) \
             or bool(cues().times.search(clause))
-        found.append(Product(terms=terms, total=t, times=times))
+        found.append(Product(terms=terms, total=t, times=times, amounts=amounts))
     return found
 
 

@@ -20,6 +20,7 @@ _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ t�
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
 _TOTAL_NAMED = regex.compile(r"[^\S\n]+tổng[^\S\n]+(?!số(?!\p{L}))(\p{L}+(?:[^\S\n]+\p{L}+)*)", regex.IGNORECASE)
 _NEW_NOUN = regex.compile(r"(?<!\p{L})và(?!\p{L})|,[^\S\n]*\p{L}")  # another noun after the total, before the cue
+_BODY_OF_ITS_OWN = regex.compile(r"(?<!\p{L})gồm(?:[^\S\n]+có)?[^\S\n]*$", regex.IGNORECASE)
 _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
@@ -115,6 +116,8 @@ class _Cues:
         # "…| 2.804.800.000 | 100 |\n(Bằng chữ: Hai tỷ, …)": the cue itself, wherever the amount stood
         self.in_words_cue = regex.compile(rf"{word(d['in_words_cues'])}[^\S\n]*:[^\S\n]*$", regex.IGNORECASE)
         self.stock = regex.compile(word(d["stock_words"]), regex.IGNORECASE)
+        # "Thu nhập BQ (triệu đồng/tháng)", "Mức chi (đồng/lượt)": a column of averages or rates
+        self.average_column = regex.compile(rf"{word(d['average_headers'])}|(?:đồng|VNĐ|VND)[^\S\n]*/", regex.IGNORECASE)
         self.level = regex.compile(word(d["level_words"]), regex.IGNORECASE)
         self.sources = regex.compile(word(d["sources_words"]), regex.IGNORECASE)
         self.breakdown_lead = regex.compile(rf"[^\S\n]*(?:[\p{{L}}\s]{{0,40}}?){word(d['breakdown_leads'])}[^\d;.\n]{{0,60}}?[,:]", regex.IGNORECASE)
@@ -356,6 +359,25 @@ class Finder:
     def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
         return any(i in g.parts for g in found)
 
+    def alone_in_brackets(self, j: int) -> bool:
+        return self._alone_in_brackets(self.figures[j])
+
+    def _alone_in_brackets(self, f: Figure) -> bool:
+        """"(300.000.000 đồng)": the figure is all its brackets hold."""
+        opened, closed = self.text.rfind("(", 0, f.start), self.text.find(")", f.end)
+        return opened >= 0 and closed >= 0 and not self.text[opened + 1:f.start].strip() and not self.text[f.end:closed].strip()
+
+    def _with_bracketed_amounts(self, parts: list[int], asides: list[int], start: int, stop: int) -> list[int]:
+        """"gồm: xây mới 06 nhà (300.000.000 đồng); sửa chữa 04 nhà (100.000.000 đồng); trợ cấp 80.000.000 đồng": an
+        item whose only amount stands alone in brackets gives that amount."""
+        if not asides:
+            return parts
+        cuts = [start + m.end() for m in regex.finditer(r";|\n", self.text[start:stop])]
+        item = lambda j: sum(1 for c in cuts if c <= self.figures[j].start)  # noqa: E731
+        given = {item(p) for p in parts}
+        alone = [j for j in asides if item(j) not in given and sum(1 for k in asides if item(k) == item(j)) == 1]
+        return sorted(parts + alone) if cuts else parts
+
     def _one_per_item(self, parts: list[int], start: int, stop: int) -> list[int]:
         """In a list of items separated by ";" or lines, each item gives one part: its last amount
         ("đoàn phí thu 58.920.000 đồng, nộp cấp trên 23.568.000 đồng, sử dụng 35.352.000 đồng; ...")."""
@@ -411,7 +433,7 @@ class Finder:
             start, stop = region
         elif not bracket and (again := cues().next_list.search(self.text, t.end + m.end(), stop)):
             stop = again.start()  # "86 đoàn viên, gồm 03 …, 74 … và 09 …; trong đó nữ 58 …": a second list
-        parts = []
+        parts, asides = [], []
         for j in range(i + 1, len(self.figures)):
             f = self.figures[j]
             if f.start < start:
@@ -423,8 +445,14 @@ class Finder:
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
             if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
-                    and (bracket or not self._bracketed(f)) and not self.fraction_base(j)):
-                parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
+                    and not self.fraction_base(j)):
+                if not bracket and region is None and _BODY_OF_ITS_OWN.search(self.text, max(start + len(cue), f.start - 12), f.start):
+                    continue  # "bầu các chức danh: - Ban Thường vụ gồm 03 đồng chí …": a whole of its own
+                if bracket or not self._bracketed(f):
+                    parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
+                elif self._alone_in_brackets(f):
+                    asides.append(j)
+        parts = self._with_bracketed_amounts(parts, asides, start, stop)
         semicolon = self.text.find(";", start + len(cue) if region is None else start, stop)  # not the cue's own "; gồm"
         if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list

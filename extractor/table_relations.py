@@ -36,6 +36,11 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
     return groups, fractions, shares, formulas
 
 
+def _summed(header: list[str], col: int) -> bool:
+    """A column of flows adds up; one of balances ("Tồn quỹ") or averages ("Thu nhập BQ (triệu đồng/tháng)") does not."""
+    return col >= len(header) or not (cues().stock.search(header[col]) or cues().average_column.search(header[col]))
+
+
 def _heads(levels: list[int | None], r: int) -> bool:
     return levels[r] is not None and r + 1 < len(levels) and levels[r + 1] is not None and levels[r + 1] > levels[r]
 
@@ -60,8 +65,7 @@ def _parent_rows(finder: Finder, cells: list[list[int | None]], header: list[str
             continue
         for col, total in enumerate(cells[r]):
             parts = [cells[p][col] if col < len(cells[p]) else None for p in under]
-            if (total is None or None in parts or finder.figures[total].kind == "percent"
-                    or col < len(header) and cues().stock.search(header[col])):
+            if total is None or None in parts or finder.figures[total].kind == "percent" or not _summed(header, col):
                 continue
             if all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
                 found.append(Group(total=total, parts=parts, selection=False))
@@ -121,8 +125,7 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
         above = _top_level(above, levels)
         periods = all(_PERIOD.match(numbering[p].strip()) for p in above)
         for col, total in enumerate(cells[r]):
-            if total is None or col < len(header) and (cues().stock.search(header[col])
-                                                       or periods and cues().level.search(header[col])):
+            if total is None or not _summed(header, col) or col < len(header) and periods and cues().level.search(header[col]):
                 continue  # "Cộng 3 năm" of "Đoàn viên cuối kỳ" is the last year's level, not a sum
             parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
             if len(parts) < 2 or not all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
