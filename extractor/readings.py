@@ -9,11 +9,12 @@ that was mistyped rarely fits another reading by chance, so slips are still foun
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
-from .relations import Finder, counts_people, same_noun
+from . import rules
+from .relations import Finder, counts_people, cues, same_noun
 
 
 def _alike(finder: Finder, a: int, b: int) -> bool:
@@ -38,11 +39,31 @@ def bases(finder: Finder, part: int, base: int, percent: int) -> list[int]:
         return []  # "trên 30%" fits any larger share
     sentence = finder.layout.sentence_of(f[percent].start)
     here = _block(finder.text, f[percent].start)
-    # beyond the share's own paragraph only a whole of another noun: one of the same noun elsewhere may be the
-    # base said again ("quản lý 86 CĐCS" and the table's "Tổng cộng | 86"), and where they differ that is the slip
+    named = _named_words(finder, percent, f[base].unit)
+    # beyond the share's own paragraph only a whole of another noun, or one the share names ("chiếm 34,4% số doanh
+    # nghiệp được giám sát" and "đã giám sát 32 doanh nghiệp"): one of the same noun elsewhere may be the base said
+    # again ("quản lý 86 CĐCS" and the table's "Tổng cộng | 86"), and where they differ that is the slip
     return [k for k in range(len(f)) if k not in (part, base, percent) and _alike(finder, k, base) and _usable(finder, k)
             and (f[k].start < f[percent].start or f[k].start < sentence.end) and f[k].value >= f[part].value
-            and (_block(finder.text, f[k].start) == here or not same_noun(f[k].unit, f[base].unit))]
+            and (_block(finder.text, f[k].start) == here or not same_noun(f[k].unit, f[base].unit)
+                 or named and named <= set(_WORD.findall(finder.label(k))))]
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.data("relations")["restated_stop_words"])
+
+
+def _named_words(finder: Finder, percent: int, unit: str) -> set[str]:
+    """The words a share gives its whole, but for its noun: "34,4% số doanh nghiệp được giám sát" → {giám, sát}."""
+    m = cues().named_whole.match(finder.text, finder.figures[percent].end)
+    if not m:
+        return set()
+    said = {w.lower() for w in _WORD.findall(m.group("noun"))}
+    return said - {w.lower() for w in _WORD.findall(unit)} - _stop_words()
 
 
 def totals(finder: Finder, total: int, parts: list[int]) -> list[int]:

@@ -350,10 +350,13 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     # a comma ends the stretch after the figure unless the name holds one ("Tham quan, nghỉ dưỡng")
     plain = stretch[:x.end - lo] + stretch[x.end - lo:].split(",")[0]
     named = []
+    joined = bool(stop) and stop.group().strip().lower() == "và"
     for label, cells in rows:
         words = {w.lower() for w in _WORD.findall(label)} - _stop_words()
         around = {w.lower() for w in _WORD.findall(stretch if "," in label else plain)}
         if len(words) >= 3 and words <= around:
+            if joined and _ends_with(text[lo:stop.start()], words):
+                return []  # "05 doanh nghiệp tư nhân và công ty TNHH": the count is of both classes, not of the row
             named.append(cells)
     if len(named) != 1:
         return []
@@ -372,6 +375,12 @@ def _other_entity(before: str, label: str) -> bool:
     """The words before a row's name make it the name of something else: an organisation the label does not name."""
     m = _entity_heads().search(before[-60:])
     return bool(m) and m.group(1).lower() not in label.lower()
+
+
+def _ends_with(stretch: str, words: set[str]) -> bool:
+    """The stretch closes on the row's name: its last word is one of the name's."""
+    said = _WORD.findall(stretch)
+    return bool(said) and said[-1].lower() in words
 
 
 def _section_of(text: str, pos: int) -> int:

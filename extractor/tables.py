@@ -18,7 +18,6 @@ _PLAIN_LABEL = regex.compile(r"(?:^|[,;.(]\s*)(?P<label>\p{L}+(?:[^\S\n]\p{L}+){
 _BRACKET = regex.compile(r"\(([^()]+)\)")
 _OWN_PERCENT = regex.compile(r"\d%")  # "KPCĐ 2% đã nộp (triệu đồng)": a rate in the name, the column is money
 _OUTLINE = regex.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
-_ITEM_END = regex.compile(r"[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?(?:[;.]|$)", regex.MULTILINE)
 _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
@@ -132,7 +131,7 @@ def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantit
 def _from_list_item(text: str, layout: Layout, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
     """"giảm 249 đoàn viên, gồm: nghỉ việc 189; nghỉ hưu 11; từ trần 03.": a bare number closing an item
     of the list a count opens with "gồm:" counts what that count counts."""
-    if not _ITEM_END.match(text, c.end):
+    if not _LIST_ITEM_END.match(text, c.end) or _numbering(text, c):
         return None
     sentence = layout.sentence_of(c.start)
     # "Bằng khen … 05 (02 tập thể, 03 cá nhân); Bằng khen … 21 (…)": an item's breakdown in brackets is no other owner
@@ -143,7 +142,7 @@ def _from_list_item(text: str, layout: Layout, c: Candidate, known: list[Quantit
     if owner is None or any(owner.end <= q.start < c.start for q in outside):
         return None
     between = plain[owner.end - sentence.start:]
-    if not _data()["list_cue"].match(between) or regex.search(r"\d", between.split(":", 1)[1].split(";")[-1]):
+    if not _data()["list_cue"].match(between) or regex.search(r"\d", regex.split(r"[;,]", between.split(":", 1)[1])[-1]):
         return None
     q = _bare(c, "count", owner.unit, 1)
     return (q, "", "") if q else None
@@ -154,16 +153,22 @@ def _from_criterion_list(text: str, layout: Layout, c: Candidate, known: list[Qu
     after a class's name, in a list a criterion opens, counts people (or the noun another item of the list names)."""
     sentence = layout.sentence_of(c.start)
     lead = _data()["criterion_lead"].match(text, sentence.start, c.start)
-    before = _CLASS_BEFORE.search(text, lead.end(), c.start) if lead else None
-    if not before or _data()["numbering_word"].fullmatch(before.group().strip()) or not _LIST_ITEM_END.match(text, c.end):
-        return None  # "quý 3", "tổ 2": a number that names, not one that counts
+    if not lead or not _CLASS_BEFORE.search(text, lead.end(), c.start) or _numbering(text, c) \
+            or not _LIST_ITEM_END.match(text, c.end):
+        return None
     nouns = [q.unit for q in known if q.kind == "count" and sentence.start <= q.start < sentence.end]
     q = _bare(c, "count", nouns[-1] if nouns else _data()["default_unit"], 1)
     return (q, "", "") if q else None
 
 
+def _numbering(text: str, c: Candidate) -> bool:
+    """"quý 3", "tổ 2", "năm 2023": a number that names, not one that counts."""
+    before = _CLASS_BEFORE.search(text, max(0, c.start - 30), c.start)
+    return bool(_YEAR.fullmatch(c.literal) or before and _data()["numbering_word"].fullmatch(before.group().strip()))
+
+
 _CLASS_BEFORE = regex.compile(r"\p{L}{2,}[^\S\n]+$")
-_LIST_ITEM_END = regex.compile(r"[^\S\n]*(?:[;,.(]|$|và(?!\p{L}))", regex.MULTILINE)
+_LIST_ITEM_END = regex.compile(r"[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?(?:[;,.]|$|và(?!\p{L}))", regex.MULTILINE)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
