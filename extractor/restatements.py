@@ -58,7 +58,55 @@ def _narrowing() -> regex.Pattern:
 
 def restatements(finder: Finder) -> list[tuple[int, int]]:
     return sorted(set(_table_in_prose(finder) + _headline(finder) + _total_row_in_prose(finder) + _fraction_bases(finder)
-                      + _summary(finder)))
+                      + _summary(finder) + _transposed(finder)))
+
+
+def _transposed(finder: Finder) -> list[tuple[int, int]]:
+    """The one link made from values: "2.741 người" and, sections later, "2.714 lao động" differ only by two
+    neighbouring digits swapped, the commonest slip of a typist. Unrelated figures seldom look so alike when they
+    have four digits or more, share their noun, rate and order of magnitude, and say two words in common (a table
+    cell says its row's and column's names); cells of one table are never paired."""
+    f = finder.figures
+    table_of = {i: (g, texts, col) for g, grid in enumerate(finder.grids) for texts, spans in grid.rows
+                for col, (a, b) in enumerate(spans) for i in finder.between(a, max(b, a + 1))}
+    said: dict[int, set[str]] = {}
+
+    def words(i: int) -> set[str]:
+        if i not in said:
+            if i in table_of:
+                g, texts, col = table_of[i]
+                header = finder.grids[g].header
+                around = f"{tables.row_label(texts)} {header[col] if col < len(header) else ''}"
+            else:
+                sentence = finder.layout.sentence_of(f[i].start)
+                around = f"{finder.text[max(sentence.start, f[i].start - 80):f[i].start]} {finder.text[f[i].end:min(sentence.end, f[i].end + 80)]}"
+            said[i] = {w.lower() for w in _WORD.findall(around)} - _stop_words() - {w.lower() for w in _WORD.findall(f[i].unit)}
+        return said[i]
+
+    pairs = []
+    for j, x in enumerate(f):
+        if x.kind == "percent" or x.qualifier != "exact" or x.value < 1000:
+            continue
+        for i in range(j):
+            y = f[i]
+            if (y.kind != x.kind or y.role != x.role or y.qualifier != "exact" or y.per != x.per
+                    or x.kind == "count" and not (same_noun(x.unit, y.unit) or counts_people(x.unit) and counts_people(y.unit)
+                                                  and "lượt" not in f"{x.unit} {y.unit}".lower())
+                    or i in table_of and j in table_of and table_of[i][0] == table_of[j][0]
+                    or not _neighbours_swapped(y.value, x.value)):
+                continue
+            if len(words(i) & words(j)) >= 2:
+                pairs.append((i, j))
+    return pairs
+
+
+def _neighbours_swapped(a: float, b: float) -> bool:
+    """688.790.000 and 688.970.000: the same digits but two neighbours, three significant digits at least."""
+    x, y = f"{a:.0f}", f"{b:.0f}"
+    if len(x) != len(y) or len(x.rstrip("0")) < 3 and len(y.rstrip("0")) < 3:
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
 def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
