@@ -179,7 +179,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
 def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group, wholes: list[int]) -> list[Finding]:
     """`wholes`: totals of the groups the group's own total is a part of."""
     found = [x for j in g.parts if (x := _part_exceeds(doc, f, g.total, j))]
-    if found and any(_sum(f, g.parts).meets(intervals.of(f[k])) for k in readings.totals(finder, g.total, g.parts)):
+    if found and any(_sum(f, rest).meets(intervals.of(f[k])) for k, rest in readings.totals(finder, g.total, g.parts)):
         found = []  # "là 4 đơn, …; 5 đơn không thuộc thẩm quyền": together they make another whole stated (09 đơn)
     if found and g.selection and any(_sum(f, g.parts).lo <= intervals.of(f[w]).hi for w in wholes):
         found = []  # "gồm xây mới 04 nhà và sửa chữa 02 nhà; trong đó có 03 nhà …": of the 06, not of the last item
@@ -194,7 +194,7 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group, wholes:
         subset = sorted(subset)
         if len(subset) >= 2:
             found.append(_or_other(_parts_total(doc, f, g.total, subset, g.open_ended),
-                                   (_parts_total(doc, f, k, subset, g.open_ended) for k in readings.totals(finder, g.total, subset))))
+                                   (_parts_total(doc, f, k, rest, g.open_ended) for k, rest in readings.totals(finder, g.total, subset))))
             shares = [g.shares[j] for j in subset if j in g.shares]
             if len(shares) == len(subset):
                 found.append(_shares(doc, f, shares))

@@ -72,6 +72,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
         after = finder.figures[p].end
         bases: list[int] = []
         if (m := cues().named_whole.match(finder.text, after)) and i > 0:
+            i = _counted_in_clause(finder, i, m.group("noun"))
+            f = finder.figures[i]
             bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"),
                            cells=cells, qualifier=_qualifier(m.group("noun")))
             if not bases and _noun_phrase(m.group("noun")):
@@ -89,6 +91,20 @@ def named_bases(finder: Finder) -> list[Fraction]:
             part = i - 1 if finder.fraction_base(i) else i  # "246/248 phiếu, đạt 99,2% số đại biểu": the 246
             found.append(Fraction(part=part, base=bases[0], percent=p, alternatives=bases[1:]))
     return found + _rate_phrases(finder, cells)
+
+def _counted_in_clause(finder: Finder, i: int, noun: str) -> int:
+    """"có 1.286 đoàn viên thuộc 27 CĐCS bị thiệt hại, chiếm 22,0% tổng số đoàn viên": the share is of the figure
+    of its clause whose noun the whole names, not of the one just before it."""
+    f, words = finder.figures, f" {noun.lower()} "
+    if f[i].unit and f" {f[i].unit.lower()} " in words:
+        return i
+    j = i - 1
+    sentence = finder.layout.sentence_of(f[i].start)
+    if (j >= 0 and f[j].start >= sentence.start and f[j].kind == f[i].kind and f[j].unit
+            and f" {f[j].unit.lower()} " in words and not regex.search(r"[;,()]", finder.text[f[j].end:f[i].start])):
+        return j
+    return i
+
 
 def _table_row_named(finder: Finder, i: int, after: int) -> list[int]:
     """"chiếm 42,3% chi hoạt động phong trào": the words after the share are a table row's name; its one actual

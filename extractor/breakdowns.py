@@ -128,6 +128,8 @@ def led(finder: Finder, found: list[Group]) -> list[Group]:
         rest = _complete(finder, parts) and ";" in text[sentence.start:sentence.end]
         if len(parts) < (2 if rest else 3) or not (lead or rest):
             continue
+        if any(cues().stock.search(finder.label(j)) for j in parts):
+            continue  # "tồn đầu năm 4.350.000 đồng, thu 9.200.000 đồng, chi 6.000.000 đồng, số dư còn lại …": a balance
         if cues().parts_cue.search(text, f[parts[0]].end, f[parts[1]].start):
             # "c) Doanh nghiệp trao: 1.150 suất, trị giá 690 triệu đồng; trong đó A 300 suất, B 250 suất, … khác 600
             # suất": the first item is the whole of the others
@@ -184,10 +186,11 @@ def _complete(finder: Finder, items: list[int]) -> bool:
 
 
 def _items(finder: Finder, start: int, end: int, asides: bool = False) -> list[int]:
-    """The amounts and counts an item gives: no share, rate or change; bracketed ones only in a list of lines."""
+    """The amounts and counts an item gives: no share, rate, change or ratio ("55/57 phiếu"); bracketed ones only
+    in a list of lines."""
     f = finder.figures
     return [j for j in finder.between(start, end) if f[j].kind != "percent" and not finder.is_rate(j)
-            and not finder.is_change(j) and (asides or not finder.bracketed(j))]
+            and not finder.is_change(j) and not finder.in_ratio(j) and (asides or not finder.bracketed(j))]
 
 
 def _earlier_totals(finder: Finder, parts: list[int], before: int, taken: set[int]) -> list[int]:

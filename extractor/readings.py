@@ -66,15 +66,20 @@ def _named_words(finder: Finder, percent: int, unit: str) -> set[str]:
     return said - {w.lower() for w in _WORD.findall(unit)} - _stop_words()
 
 
-def totals(finder: Finder, total: int, parts: list[int]) -> list[int]:
-    """Other totals of the same noun in the parts' own paragraph or table ("Thu trong năm" above "Tổng nguồn").
-    Not further: a total said again elsewhere ("quản lý 86 CĐCS" before the table's "Tổng cộng | 129") is the
-    same quantity, and where the two differ that is the slip."""
+def totals(finder: Finder, total: int, parts: list[int]) -> list[tuple[int, list[int]]]:
+    """Other totals of the same noun in the parts' own paragraph or table ("Thu trong năm" above "Tổng nguồn"),
+    each with the parts it would sum; or the first part as the whole of the others ("còn lại 258,5 triệu đồng;
+    hỗ trợ … 233 triệu đồng; phần còn lại 25,5 triệu đồng"). Not further: a total said again elsewhere ("quản lý 86
+    CĐCS" before the table's "Tổng cộng | 129") is the same quantity, and where the two differ that is the slip."""
     f = finder.figures
     largest = max(f[p].value for p in parts)
     blocks = {_block(finder.text, f[total].start), _block(finder.text, f[parts[0]].start)}
-    return [k for k in range(len(f)) if k != total and k not in parts and _alike(finder, k, total)
-            and _usable(finder, k) and f[k].value >= largest and _block(finder.text, f[k].start) in blocks]
+    others = [(k, parts) for k in range(len(f)) if k != total and k not in parts and _alike(finder, k, total)
+              and _usable(finder, k) and f[k].value >= largest and _block(finder.text, f[k].start) in blocks]
+    head, rest = parts[0], parts[1:]
+    if len(rest) >= 2 and _usable(finder, head) and all(f[head].value > f[p].value for p in rest):
+        others.append((head, rest))
+    return others
 
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")

@@ -126,7 +126,8 @@ class _Cues:
         self.lowest_band = regex.compile(word(d["lowest_band"]), regex.IGNORECASE)
         self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
         self.list_opener = regex.compile(rf"{word(d['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
-        self.table_total = regex.compile(rf"^\s*{word(d['table_total_labels'])}", regex.IGNORECASE)
+        # "Tổng cộng", "Tổng thu", not the office "Tổng hợp - Nhân sự" or "Tổng công ty"
+        self.table_total = regex.compile(rf"^\s*(?!{word(d['not_total_labels'])}){word(d['table_total_labels'])}", regex.IGNORECASE)
 
 
 @cache
@@ -532,7 +533,11 @@ class Finder:
         for a, b in zip(bounds, bounds[1:]):
             inside = [j for j in self.between(a, b)
                       if j != i and comparable(t, self.figures[j], same_unit=True) and not self.is_rate(j)]
-            inside = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
+            summed = [j for j in inside if not cues().sum.search(self.text, max(a, self.figures[j].start - 80), self.figures[j].start)]
+            # a sum cue in the item closes a list of its own, but "mỗi suất 300.000 đồng, tổng 88,8 triệu đồng" is the
+            # item's own product
+            product = not summed and any(self.is_rate(j) for j in self.between(a, b))
+            inside = summed or (inside[-1:] if product else [])
             if inside:
                 parts.append(inside[-1])
         return parts

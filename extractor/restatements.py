@@ -65,7 +65,8 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
     """The one link made from values: "2.741 người" and, sections later, "2.714 lao động" differ only by two
     neighbouring digits swapped, the commonest slip of a typist. Unrelated figures seldom look so alike when they
     have four digits or more, share their noun, rate and order of magnitude, and say two words in common (a table
-    cell says its row's and column's names); cells of one table are never paired."""
+    cell says its row's and column's names); cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm
+    2.201 triệu đồng …)"), are never paired."""
     f = finder.figures
     table_of = {i: (g, texts, col) for g, grid in enumerate(finder.grids) for texts, spans in grid.rows
                 for col, (a, b) in enumerate(spans) for i in finder.between(a, max(b, a + 1))}
@@ -93,6 +94,7 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
                     or x.kind == "count" and not (same_noun(x.unit, y.unit) or counts_people(x.unit) and counts_people(y.unit)
                                                   and "lượt" not in f"{x.unit} {y.unit}".lower())
                     or i in table_of and j in table_of and table_of[i][0] == table_of[j][0]
+                    or finder.layout.sentence_of(y.start) == finder.layout.sentence_of(x.start)
                     or not _neighbours_swapped(y.value, x.value)):
                 continue
             if len(words(i) & words(j)) >= 2:

@@ -19,6 +19,7 @@ _BRACKET = regex.compile(r"\(([^()]+)\)")
 _OWN_PERCENT = regex.compile(r"\d%")  # "KPCĐ 2% đã nộp (triệu đồng)": a rate in the name, the column is money
 _OUTLINE = regex.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
+_NUMBER_CELL = regex.compile(r"[-+]?\d[\d.,]*%?")
 _AFTER_ASIDE = regex.compile(r"[^\S\n]*(?:[,;)]|[^\S\n]\p{L})")
 
 
@@ -208,8 +209,8 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
                 header, head_lines = None, []  # "A. THU | | |" is a section row of the table: the header stays
             continue
         texts = [t for t, _ in cells]
-        if header is None and (not head_lines or not any(ch.isdigit() for t in texts[1:] for ch in t)):
-            head_lines.append(i)
+        if header is None and (not head_lines or not any(_NUMBER_CELL.fullmatch(t.strip()) for t in texts[1:])):
+            head_lines.append(i)  # "|  | năm 2024 | 6T/2024 | so CK (%) |": words under the header, years among them
             continue
         if header is None:
             header, starts = _header(text, layout, head_lines, len(cells))
