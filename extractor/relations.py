@@ -488,7 +488,10 @@ class Finder:
         return [group]
 
     def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
-        """Items before a sum cue, back to the colon that opens the list or the sentence start."""
+        """Items before a sum cue, back to the colon that opens the list or the sentence start; none when the total
+        opens a list of its own ("Tổng thu … đạt 98,7 tỷ đồng, gồm: …")."""
+        if cues().parts_cue.match(self.text, t.end) or regex.match(r"[^\S\n]*,[^\S\n]*(?:gồm|bao gồm)", self.text[t.end:t.end + 12]):
+            return None
         line = self.layout.line_of(t.start)
         start = self.layout.sentence_of(t.start).start
         before = self.text[line.start:start].rstrip()

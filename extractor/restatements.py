@@ -64,8 +64,9 @@ def restatements(finder: Finder) -> list[tuple[int, int]]:
 def _transposed(finder: Finder) -> list[tuple[int, int]]:
     """The one link made from values: "2.741 người" and, sections later, "2.714 lao động" differ only by two
     neighbouring digits swapped, the commonest slip of a typist. Unrelated figures seldom look so alike when they
-    have four digits or more, share their noun, rate and order of magnitude, and say two words in common (a table
-    cell says its row's and column's names); cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm
+    have four digits or more, share their noun ("1.246 đoàn viên" is no "2.146 người lao động"), rate and order of
+    magnitude, and say two words in common (three
+    for a table cell, which says its row's and column's names); cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm
     2.201 triệu đồng …)"), are never paired."""
     f = finder.figures
     table_of = {i: (g, texts, col) for g, grid in enumerate(finder.grids) for texts, spans in grid.rows
@@ -91,13 +92,12 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
         for i in range(j):
             y = f[i]
             if (y.kind != x.kind or y.role != x.role or y.qualifier != "exact" or y.per != x.per
-                    or x.kind == "count" and not (same_noun(x.unit, y.unit) or counts_people(x.unit) and counts_people(y.unit)
-                                                  and "lượt" not in f"{x.unit} {y.unit}".lower())
+                    or x.kind == "count" and not same_noun(x.unit, y.unit)
                     or i in table_of and j in table_of and table_of[i][0] == table_of[j][0]
                     or finder.layout.sentence_of(y.start) == finder.layout.sentence_of(x.start)
                     or not _neighbours_swapped(y.value, x.value)):
                 continue
-            if len(words(i) & words(j)) >= 2:
+            if len(words(i) & words(j)) >= (3 if i in table_of or j in table_of else 2):
                 pairs.append((i, j))
     return pairs
 
