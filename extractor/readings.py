@@ -62,7 +62,7 @@ def _named_words(finder: Finder, percent: int, unit: str) -> set[str]:
     m = cues().named_whole.match(finder.text, finder.figures[percent].end)
     if not m:
         return set()
-    said = {w.lower() for w in _WORD.findall(m.group("noun"))}
+    said = {w.lower() for w in _WORD.findall(m.group("noun").split(",")[0])}
     return said - {w.lower() for w in _WORD.findall(unit)} - _stop_words()
 
 
