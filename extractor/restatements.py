@@ -8,8 +8,9 @@ were tried and dropped: plans, other years and other units repeat them too often
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -435,7 +436,14 @@ def _ends_with(stretch: str, words: set[str]) -> bool:
 
 def _section_of(text: str, pos: int) -> int:
     """Where the top-level section ("II.", "PHẦN") holding pos starts; -1 before the first."""
-    return max((m.start() for m in _SECTION.finditer(text, 0, pos)), default=-1)
+    starts = _section_starts(text)
+    k = bisect_right(starts, pos - 1)
+    return starts[k - 1] if k else -1
+
+
+@lru_cache(maxsize=4)
+def _section_starts(text: str) -> list[int]:
+    return [m.start() for m in _SECTION.finditer(text)]
 
 
 @cache
