@@ -292,20 +292,22 @@ def _roles() -> regex.Pattern:
     return regex.compile(rules.whole_words(rules.data("relations")["role_nouns"]), regex.IGNORECASE)
 
 
-_PHRASE_STOP = {"của", "toàn", "trong", "tại", "năm", "đã", "được", "có", "so", "với", "là", "đến", "các", "thuộc"}
+@cache
+def _phrase_stop() -> frozenset[str]:
+    return frozenset(rules.data("relations")["whole_phrase_stop_words"])
 
 
 def _qualifier(text: str) -> frozenset[str]:
     """The words of a clause that narrows a named whole: "doanh nghiệp có tổ chức công đoàn" → tổ, chức, công, đoàn."""
     m = cues().whole_qualifier.match(text.split(",")[0].lower())
-    return frozenset(regex.findall(r"\p{L}+", m.group("words"))) - _PHRASE_STOP if m else frozenset()
+    return frozenset(regex.findall(r"\p{L}+", m.group("words"))) - _phrase_stop() if m else frozenset()
 
 
 def _noun_phrase(text: str) -> str:
     """"đoàn viên kết nạp mới của toàn tỉnh" → "đoàn viên kết nạp mới"; "CĐCS, hoạt động" → "cđcs"."""
     words = []
     for word in text.split():
-        if word.lower() in _PHRASE_STOP or len(words) == 4:
+        if word.lower() in _phrase_stop() or len(words) == 4:
             break
         words.append(word.lower().strip(",.;:()"))
         if word[-1] in ",.;:)":

@@ -94,6 +94,7 @@ class _Cues:
         self.scope_parts = regex.compile(rf"^[^\d;.:\n(]{{0,40}}?{word(d['scope_parts_cues'])}[\s:]*", regex.IGNORECASE)
         self.next_list = regex.compile(rf";[^\S\n]*{word(d['parts_cues'])}", regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
+        self.named_in_bracket = regex.compile(rf"[^\S\n]+{word(d['named_whole'])}[^\S\n]+[^()\d\n;]{{1,50}}\)", regex.IGNORECASE)
         self.base_intro = regex.compile(rf"{word(d['base_intro'])}[^\S\n]*$", regex.IGNORECASE)
         self.change_word = regex.compile(word(d['change_words']), regex.IGNORECASE)
         self.change = regex.compile(rf"{word(d['change_words'])}[^\S\n]*(?:là[^\S\n]*|:[^\S\n]*)?$", regex.IGNORECASE)
@@ -243,7 +244,9 @@ class Finder:
             gap = self.text[f.end:p.start]
             # a bracket opened after a clause holds only the share: "12 vụ liên quan đến tiền lương (chiếm 63,2%)",
             # not "01 chỉ tiêu chưa đạt ... (đạt 75%, xây dựng được 03 nhà ...)"
-            closed = "(" not in gap[2:] or gap.count(")") >= gap.count("(") or self.text[p.end:p.end + 2].lstrip().startswith(")")
+            # … or the share and the whole it names: "168 đoàn viên đạt danh hiệu … (chiếm 92,8% tổng số đoàn viên)"
+            closed = ("(" not in gap[2:] or gap.count(")") >= gap.count("(") or self.text[p.end:p.end + 2].lstrip().startswith(")")
+                      or bool(cues().named_in_bracket.match(self.text, p.end)))
             if (p.kind == "percent" and f.kind != "percent" and cues().share.match(gap) and closed
                     and (own_base or not (cues().own_base.match(self.text, p.end) or cues().of_plan.match(self.text, p.end)))):
                 return following
