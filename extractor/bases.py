@@ -54,7 +54,7 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         if not larger and previous > line.start and finder.figures[p].value != 100:  # "thu hồi vốn đến hạn …, đạt 100%"
             # "tổng số lao động … là 3.186 người … Số lao động ký hợp đồng không xác định thời hạn là 2.390 người,
             # chiếm 75,0%": nothing in the two sentences, so the paragraph's wholes, its first one first
-            larger = [j for j in range(0, min(i, p)) if finder.figures[j].start >= line.start
+            larger = [j for j in range(min(i, p)) if finder.figures[j].start >= line.start
                       and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
                       and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j])]
             earlier = [j for j in larger if finder.share_of(j) is None or _WHOLE.search(finder.item(j))]

@@ -9,12 +9,11 @@ that was mistyped rarely fits another reading by chance, so slips are still foun
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
-from . import rules
-from .relations import Finder, counts_people, cues, same_noun
+from .relations import Finder, counts_people, cues, same_noun, stop_words
 
 
 def _alike(finder: Finder, a: int, b: int) -> bool:
@@ -52,18 +51,13 @@ def bases(finder: Finder, part: int, base: int, percent: int) -> list[int]:
 _WORD = regex.compile(r"\p{L}+")
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.data("relations")["restated_stop_words"])
-
-
 def _named_words(finder: Finder, percent: int, unit: str) -> set[str]:
     """The words a share gives its whole, but for its noun: "34,4% số doanh nghiệp được giám sát" → {giám, sát}."""
     m = cues().named_whole.match(finder.text, finder.figures[percent].end)
     if not m:
         return set()
     said = {w.lower() for w in _WORD.findall(m.group("noun").split(",")[0])}
-    return said - {w.lower() for w in _WORD.findall(unit)} - _stop_words()
+    return said - {w.lower() for w in _WORD.findall(unit)} - stop_words()
 
 
 def totals(finder: Finder, total: int, parts: list[int]) -> list[tuple[int, list[int]]]:

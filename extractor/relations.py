@@ -169,6 +169,12 @@ def _people_units() -> set[str]:
     return {u.lower() for u in rules.data("relations")["people_units"]}
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    """Words that say nothing of what a figure counts ("có", "là", "tổng", "số"), left out when words are compared."""
+    return frozenset(w.lower() for w in rules.data("relations")["restated_stop_words"])
+
+
 def counts_people(unit: str) -> bool:
     return unit.lower() in _people_units() or unit == "VND"
 

@@ -15,17 +15,12 @@ from functools import cache, lru_cache
 import regex
 
 from . import rules, tables
-from .relations import Finder, counts_people, cues, same_noun
+from .relations import Finder, counts_people, cues, same_noun, stop_words
 
 _WORD = regex.compile(r"\p{L}+")
 _HEADLINE = 160  # a title line is short and has no full stop
 _TITLE_REACH = 1500  # and stands near the top, after the site's furniture
 _CLAUSE_BREAK = regex.compile(r"[;:.!?()\n\d|]")
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in rules.data("relations")["restated_stop_words"])
 
 
 @cache
@@ -83,7 +78,7 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
             else:
                 sentence = finder.layout.sentence_of(f[i].start)
                 around = f"{finder.text[max(sentence.start, f[i].start - 80):f[i].start]} {finder.text[f[i].end:min(sentence.end, f[i].end + 80)]}"
-            said[i] = {w.lower() for w in _WORD.findall(around)} - _stop_words() - {w.lower() for w in _WORD.findall(f[i].unit)}
+            said[i] = {w.lower() for w in _WORD.findall(around)} - stop_words() - {w.lower() for w in _WORD.findall(f[i].unit)}
         return said[i]
 
     pairs = []
@@ -190,7 +185,7 @@ def _clause_of(text: str, x, start: int, end: int) -> str:
 def _header_share(clause: str, header: str) -> float:
     """How much of a column header the clause says: "GV dạy giỏi cấp tỉnh" in "giáo viên đạt giáo viên
     dạy giỏi cấp tỉnh" is 4 of 5."""
-    words = [w.lower() for w in _WORD.findall(header) if w.lower() not in _stop_words()]
+    words = [w.lower() for w in _WORD.findall(header) if w.lower() not in stop_words()]
     said = {w.lower() for w in _WORD.findall(clause)}
     return sum(1 for w in words if w in said) / len(words) if words else 0.0
 
@@ -306,8 +301,8 @@ def _said(finder: Finder, i: int) -> _Said:
     lead = _WORD.findall(text[before[-1] if before else max(0, f.start - 80):f.start])[-4:]
     trail = _WORD.findall(text[f.end:after.start() if after else f.end + 80])[:4]
     unit = {w.lower() for w in _WORD.findall(f.unit)}
-    return _Said(frozenset(w.lower() for w in lead) - _stop_words(),
-                 frozenset(w.lower() for w in trail) - _stop_words() - unit)
+    return _Said(frozenset(w.lower() for w in lead) - stop_words(),
+                 frozenset(w.lower() for w in trail) - stop_words() - unit)
 
 
 def _headline(finder: Finder) -> list[tuple[int, int]]:
@@ -340,7 +335,7 @@ def _shares_a_word(finder: Finder, h: int, body: int, title_end: int) -> bool:
     ends = [k for k in (text.find(c, f[h].end, title_end) for c in ",:;–-") if k >= 0]
     clause = text[start:min(ends) if ends else title_end]
     sentence = finder.layout.sentence_of(f[body].start)
-    words = lambda t: {w.lower() for w in _WORD.findall(t)} - _stop_words() - {f[h].unit.lower()}  # noqa: E731
+    words = lambda t: {w.lower() for w in _WORD.findall(t)} - stop_words() - {f[h].unit.lower()}  # noqa: E731
     shared = words(clause.replace(f[h].text, " ")) & words(text[sentence.start:sentence.end].replace(f[body].text, " "))
     return len(shared) >= 2  # syllables, not words: one in common ("phí" of "miễn phí", "kinh phí") proves nothing
 
@@ -403,7 +398,7 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     named = []
     joined = bool(stop) and stop.group().strip().lower() == "và"
     for label, cells in rows:
-        words = {w.lower() for w in _WORD.findall(label)} - _stop_words()
+        words = {w.lower() for w in _WORD.findall(label)} - stop_words()
         around = {w.lower() for w in _WORD.findall(stretch if "," in label else plain)}
         if len(words) >= 3 and words <= around:
             if joined and _ends_with(text[lo:stop.start()], words):
@@ -480,7 +475,7 @@ def _row_names(labels: list[str]) -> dict[str, int]:
             name = " ".join(ending).lower()
             proper = k > 2 or k == len(words) or all(w[:1].isupper() for w in ending)
             # "Thu trong năm học" is not "… trong năm học": an ending opening on a word that says nothing names no row
-            if proper and len(name) >= 6 and (k == len(words) or ending[0].lower() not in _stop_words()) and sum(1 for other in lowered if name in other) == 1:
+            if proper and len(name) >= 6 and (k == len(words) or ending[0].lower() not in stop_words()) and sum(1 for other in lowered if name in other) == 1:
                 names.setdefault(name, row)
     return dict(sorted(names.items(), key=lambda item: -len(item[0])))
 
@@ -525,5 +520,5 @@ def _events() -> regex.Pattern:
 
 
 def _names_column(said: str, header: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(header) if w.lower() not in _stop_words()]
+    words = [w.lower() for w in _WORD.findall(header) if w.lower() not in stop_words()]
     return bool(words) and all(w in said for w in words[:2])
