@@ -17,7 +17,7 @@ from .changes import changes
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
 from .products import Product, multiples, products
-from .relations import Finder, Group
+from .relations import OVERLAPPING, Finder, Group
 from .remainders import remainders
 from .restatements import restatements
 from .table_relations import table_relations
@@ -196,7 +196,7 @@ def _group_findings(doc: str, f: list[Figure], finder: Finder, g: Group, wholes:
             found.append(_or_other(_parts_total(doc, f, g.total, subset, g.open_ended),
                                    (_parts_total(doc, f, k, rest, g.open_ended) for k, rest in readings.totals(finder, g.total, subset))))
             shares = [g.shares[j] for j in subset if j in g.shares]
-            if len(shares) == len(subset):
+            if len(shares) == len(subset) and _sum(f, shares).lo <= OVERLAPPING:
                 found.append(_shares(doc, f, shares))
     for j, s in g.shares.items():
         share = _share_in_group(doc, f, g, j, s)

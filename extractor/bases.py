@@ -266,8 +266,8 @@ def _rate_phrases(finder: Finder, cells: _TableCells) -> list[Fraction]:
         if f.kind != "percent" or p == 0:
             continue
         m = cues().rate_phrase.search(finder.text, max(0, f.start - 90), f.start)
-        if not m:
-            continue
+        if not m or _LATER_LEVEL.search(finder.text, max(m.end(), f.start - 12), f.start):
+            continue  # "tăng từ 90,8% (85.471 đoàn viên/94.120 lao động) lên 91,5%": the figures are of the 90,8%
         # "tỷ lệ đoàn viên trên tổng số lao động": all the members, the largest figure of them that is no more
         # than the whole ("kết nạp mới 4.519 đoàn viên" in a whole term is not the 4.105 members of 4.318 workers)
         named = _named(finder, p, _noun_phrase(m.group("part")), largest=True, cells=cells, everyone=True)
@@ -279,6 +279,9 @@ def _rate_phrases(finder: Finder, cells: _TableCells) -> list[Fraction]:
                 found.append(Fraction(part=part, base=bases[0], percent=p, alternatives=bases[1:]))
                 break
     return found
+
+_LATER_LEVEL = regex.compile(r"(?<!\p{L})(?:lên|xuống|xuống còn|lên đến)[^\S\n]*$", regex.IGNORECASE)
+
 
 def _comparable_base(finder: Finder, part: int, base: int) -> bool:
     a, b = finder.figures[part], finder.figures[base]

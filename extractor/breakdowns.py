@@ -13,7 +13,7 @@ import regex
 from . import intervals
 from .changes import compared_level
 from .models import Figure
-from .relations import LIST_LINE, Finder, Fraction, Group, comparable, cues, ratio, same_noun
+from .relations import LIST_LINE, OVERLAPPING, Finder, Fraction, Group, comparable, cues, ratio, same_noun
 
 _REACH = 2500  # how far back (characters) the whole may have been stated
 _BETWEEN_ITEMS = 300
@@ -102,6 +102,9 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
             parts = [j for item in items for j in item if f[j].kind == f[first].kind and same_noun(f[j].unit, f[first].unit)]
             if len({_item_of(items, j) for j in parts}) < len(items) or taken & set(parts):
                 continue  # every item must give one of these, and the list must not be another total's parts
+            shares = [s for j in parts if (s := finder.share_of(j)) is not None]
+            if len(shares) == len(parts) and sum(f[s].value for s in shares) > OVERLAPPING:
+                continue  # "Ông A: 52 phiếu, đạt 94,5%; Bà B: 49 phiếu, đạt 89,1%; …": votes of candidates, not parts
             totals = [j for j in _earlier_totals(finder, parts, opener, taken) if finder.share_of(j) is None]
             if totals and all(g.total != totals[0] for g in groups):  # "11 cuộc, chiếm 78,6%" is itself a part
                 groups.append(Group(total=totals[0], parts=parts, selection=False))

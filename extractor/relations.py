@@ -21,6 +21,9 @@ _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
 _TOTAL_NAMED = regex.compile(r"[^\S\n]+tổng[^\S\n]+(?!số(?!\p{L}))(\p{L}+(?:[^\S\n]+\p{L}+)*)", regex.IGNORECASE)
 _NEW_NOUN = regex.compile(r"(?<!\p{L})và(?!\p{L})|,[^\S\n]*\p{L}")  # another noun after the total, before the cue
 _BODY_OF_ITS_OWN = regex.compile(r"(?<!\p{L})gồm(?:[^\S\n]+có)?[^\S\n]*$", regex.IGNORECASE)
+# shares adding to more than this are of overlapping classes ("52 phiếu, đạt 94,5%; 49 phiếu, đạt 89,1%; …"), no
+# partition of one whole; a slip moves a partition's sum by points, not by wholes
+OVERLAPPING = 150.0
 _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
@@ -644,6 +647,9 @@ class Finder:
             if (a.kind == b.kind == "count" and p.kind == "percent"
                     and regex.fullmatch(r"\s*(?:/|trong tổng số|trên tổng số|trong số|trên tổng)\s*", self.text[a.end:b.start])
                     and regex.fullmatch(r"[^.;\n]{0,100}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
+                if i and self.figures[i - 1].kind == "percent" and regex.fullmatch(r"[^\S\n]*\([^\S\n]*", self.text[self.figures[i - 1].end:a.start]):
+                    found.append(Fraction(part=i, base=i + 1, percent=i - 1))  # "từ 90,8% (85.471/94.120 …) lên 91,5%"
+                    continue
                 found.append(Fraction(part=i, base=i + 1, percent=i + 2))
         return found
 

@@ -361,9 +361,10 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
             clause = clauses[j]
             lead = text[finder.layout.sentence_of(x.start).start:x.start]
             for name, row in names.items():
-                if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30 \
-                        or _compared().search(said):
-                    continue  # "thu khác gồm ... 350.000.000 đồng", "chi trong năm vượt thu 4.960.000đ": another quantity
+                if name not in clause or len(said := clause[clause.rindex(name) + len(name):]) > 30:
+                    continue  # "thu khác gồm ... 350.000.000 đồng": another quantity
+                if _compared().search(said):
+                    break  # "chi trong năm vượt thu 4.960.000đ", "chi … và chi quản lý hành chính cộng lại là …": no row's
                 if _other_entity(clause[:clause.rindex(name)], rows[row][0]):
                     continue  # "Công ty TNHH May mặc Phú Nghĩa 300 suất" is not the row "KCN Phú Nghĩa"
                 if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") and not _NOUN_AFTER.match(text, x.end)

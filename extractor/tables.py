@@ -31,7 +31,7 @@ def _data() -> dict:
         "sep": regex.compile("|".join(d["cell_separators"])),
         "percent": regex.compile(alt(d["percent_headers"]), regex.IGNORECASE),
         "money": [(regex.compile(rf"(?<!\p{{L}}){regex.escape(k)}(?!\p{{L}})", regex.IGNORECASE), v)
-                  for k, v in sorted(d["money_headers"].items(), key=lambda kv: -len(kv[0]))],
+                  for k, v in sorted(d["money_headers"].items(), key=lambda kv: (kv[1] == 1, -len(kv[0])))],  # a scale first
         "skip": {s.lower() for s in d["skip_headers"]},
         "not_money": rules.cue_regex(d["not_money_words"]),
         "label_word": rules.cue_regex(d["label_words"]),
@@ -42,6 +42,7 @@ def _data() -> dict:
         "list_cue": regex.compile(rf"[^.;:\n\d]{{0,60}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
         "criterion_lead": regex.compile(rf"[^\S\n]*(?:{alt(d['criterion_leads'])})[^\S\n]+[^:;.\n\d]{{1,40}}:", regex.IGNORECASE),
         "numbering_word": regex.compile(alt(d["numbering_words"]), regex.IGNORECASE),
+        "count_opener": regex.compile(alt(d["count_label_openers"]), regex.IGNORECASE),
         "counted_label": regex.compile(rf"(?:{alt(d['count_label_openers'])})\s+(?P<noun>.+)$", regex.IGNORECASE),
     }
 
@@ -328,7 +329,8 @@ def _column_unit(header: list[str], col: int) -> str:
         bracket = _BRACKET.search(name)
         if unit := (bracket and _unit_named_in(bracket.group(1))) or _unit_named_in(name):
             return unit
-    if (counted := _data()["counted_label"].match(header[col].strip())) and not _BRACKET.search(header[col]):
+    if ((counted := _data()["counted_label"].match(header[col].strip())) and not _BRACKET.search(header[col])
+            and not _data()["count_opener"].fullmatch(header[col].strip())):  # "Số lượng": no noun
         return " ".join(counted.group("noun").split()[:2])  # "Số đối tác": a noun no unit list knows
     return _data()["default_unit"]
 
