@@ -153,9 +153,10 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     more_groups += led(finder, groups + more_groups)
     resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
-    enclosing = {p: [h.total for h in groups + more_groups if p in h.parts] for g in groups + more_groups for p in [g.total]}
-    for g in groups + more_groups:
-        findings.extend(_group_findings(doc, figures, finder, g, enclosing[g.total]))
+    all_groups = groups + more_groups
+    for g in all_groups:
+        wholes = [h.total for h in all_groups if g.total in h.parts]
+        findings.extend(_group_findings(doc, figures, finder, g, wholes))
     for fr in fractions + more_fractions:
         if figures[fr.percent].role == "target" and figures[fr.part].role == "actual":
             continue  # "phấn đấu tỷ lệ đoàn viên đạt trên 98%": a goal says nothing about today's counts

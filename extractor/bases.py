@@ -234,14 +234,11 @@ class _TableCells:
 
 def _table_cells(finder: Finder) -> _TableCells:
     detail, header = set(), {}
-    for grid in finder.grids:
-        for texts, spans in grid.rows:
-            total_row = bool(cues().table_total.match(tables.row_label(texts)))
-            for col, (s, e) in enumerate(spans):
-                for j in finder.between(s, max(e, s + 1)):
-                    header[j] = grid.header[col] if col < len(grid.header) else ""
-                    if not total_row:
-                        detail.add(j)
+    for j, (g, texts, col) in finder.cells.items():
+        columns = finder.grids[g].header
+        header[j] = columns[col] if col < len(columns) else ""
+        if not cues().table_total.match(tables.row_label(texts)):
+            detail.add(j)
     return _TableCells(frozenset(detail), header)
 
 

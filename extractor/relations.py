@@ -95,6 +95,7 @@ class _Cues:
         # "trong 14 CĐCS có 09 CĐCS hoàn thành xuất sắc nhiệm vụ, …": the figures after "có" are of the one after "trong"
         self.scope = regex.compile(rf"{word(d['scope_openers'])}[^\S\n]*$", regex.IGNORECASE)
         self.scope_parts = regex.compile(rf"^[^\d;.:\n(]{{0,40}}?{word(d['scope_parts_cues'])}[\s:]*", regex.IGNORECASE)
+        self.opens_list = regex.compile(rf"[^\S\n]*,?[^\S\n]*{word(d['parts_cues'])}", regex.IGNORECASE)  # "…, gồm: …"
         self.next_list = regex.compile(rf";[^\S\n]*{word(d['parts_cues'])}", regex.IGNORECASE)
         self.share_verb = regex.compile(word(d['share_links']), regex.IGNORECASE)
         self.named_in_bracket = regex.compile(rf"[^\S\n]+{word(d['named_whole'])}[^\S\n]+[^()\d\n;]{{1,50}}\)", regex.IGNORECASE)
@@ -196,12 +197,14 @@ class Finder:
         return tables.grids(self.text, self.layout)
 
     @cached_property
-    def _cells(self) -> frozenset[int]:
-        return frozenset(i for grid in self.grids for _, spans in grid.rows for s, e in spans for i in self.between(s, max(e, s + 1)))
+    def cells(self) -> dict[int, tuple[int, list[str], int]]:
+        """Each figure that is a text-table cell: (its grid's index, its row's cell texts, its column)."""
+        return {i: (g, texts, col) for g, grid in enumerate(self.grids) for texts, spans in grid.rows
+                for col, (s, e) in enumerate(spans) for i in self.between(s, max(e, s + 1))}
 
     def in_table(self, j: int) -> bool:
         """A cell of a text table, drawn with "|" or aligned by spaces."""
-        return j in self._cells
+        return j in self.cells
 
     def bracketed(self, j: int) -> bool:
         return self._bracketed(self.figures[j])
@@ -502,7 +505,7 @@ class Finder:
     def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
         """Items before a sum cue, back to the colon that opens the list or the sentence start; none when the total
         opens a list of its own ("Tổng thu … đạt 98,7 tỷ đồng, gồm: …")."""
-        if cues().parts_cue.match(self.text, t.end) or regex.match(r"[^\S\n]*,[^\S\n]*(?:gồm|bao gồm)", self.text[t.end:t.end + 12]):
+        if cues().opens_list.match(self.text, t.end):
             return None
         line = self.layout.line_of(t.start)
         start = self.layout.sentence_of(t.start).start
@@ -680,7 +683,7 @@ class Finder:
                 # "Tổng chi | 2.804.800.000 | 100\n(Bằng chữ: …)": the last amount of its line or the line before
                 line = self.layout.line_of(b.start)
                 above = self.layout.line_of(line.start - 1).start if line.start else 0
-                said = [j for j in range(i, -1, -1) if self.figures[j].start >= above and self.figures[j].kind == b.kind
+                said = [j for j in reversed(self.between(above, b.start)) if self.figures[j].kind == b.kind
                         and any(ch.isdigit() for ch in self.figures[j].text)]
                 if said:
                     pairs.append((said[0], i + 1))

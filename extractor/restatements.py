@@ -60,13 +60,12 @@ def restatements(finder: Finder) -> list[tuple[int, int]]:
 def _transposed(finder: Finder) -> list[tuple[int, int]]:
     """The one link made from values: "2.741 người" and, sections later, "2.714 lao động" differ only by two
     neighbouring digits swapped, the commonest slip of a typist. Unrelated figures seldom look so alike when they
-    have four digits or more, share their noun ("1.246 đoàn viên" is no "2.146 người lao động"), rate and order of
-    magnitude, and say two words in common (three
-    for a table cell, which says its row's and column's names); cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm
-    2.201 triệu đồng …)"), are never paired."""
+    have four digits or more, share their noun ("1.246 đoàn viên" is no "2.146 người lao động"), rate and order
+    of magnitude, and say two words in common (three for a table cell, which says its row's and column's names);
+    cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm 2.201 triệu đồng …)"), are never
+    paired. Only figures written with the same digits are compared."""
     f = finder.figures
-    table_of = {i: (g, texts, col) for g, grid in enumerate(finder.grids) for texts, spans in grid.rows
-                for col, (a, b) in enumerate(spans) for i in finder.between(a, max(b, a + 1))}
+    table_of = finder.cells
     said: dict[int, set[str]] = {}
 
     def words(i: int) -> set[str]:
@@ -81,13 +80,15 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
             said[i] = {w.lower() for w in _WORD.findall(around)} - stop_words() - {w.lower() for w in _WORD.findall(f[i].unit)}
         return said[i]
 
-    pairs = []
+    same_digits: dict[tuple[str, str], list[int]] = {}
     for j, x in enumerate(f):
-        if x.kind == "percent" or x.qualifier != "exact" or x.value < 1000:
-            continue
-        for i in range(j):
-            y = f[i]
-            if (y.kind != x.kind or y.role != x.role or y.qualifier != "exact" or y.per != x.per
+        if x.kind != "percent" and x.qualifier == "exact" and x.value >= 1000:
+            same_digits.setdefault((x.kind, "".join(sorted(f"{x.value:.0f}"))), []).append(j)
+    pairs = []
+    for group in same_digits.values():
+        for i, j in ((i, j) for n, j in enumerate(group) for i in group[:n]):
+            x, y = f[j], f[i]
+            if (y.role != x.role or y.per != x.per
                     or x.kind == "count" and not same_noun(x.unit, y.unit)
                     or i in table_of and j in table_of and table_of[i][0] == table_of[j][0]
                     or finder.layout.sentence_of(y.start) == finder.layout.sentence_of(x.start)
