@@ -31,7 +31,8 @@ class Balance:
 def _flows() -> list[dict]:
     flows = []
     for name, spec in rules.data("relations")["flows"].items():
-        roles = {role: regex.compile(rf"{rules.whole_words(words)}{_BETWEEN}$", regex.IGNORECASE)
+        roles = {role: (regex.compile(rf"{rules.whole_words(words)}{_BETWEEN}$", regex.IGNORECASE),
+                        regex.compile(rules.whole_words(words), regex.IGNORECASE))
                  for role, words in spec.items() if role in _ROLES}
         flows.append({"name": name, "kind": spec["kind"], "needs": spec["needs"], **roles})
     return flows
@@ -65,13 +66,35 @@ def balances(finder: Finder) -> list[Balance]:
 
 
 def _cued(finder: Finder, inside: list[int], flow: dict, role: str) -> list[int]:
-    """The paragraph's figures of the flow's kind right after one of the role's cue words."""
-    cue = flow.get(role)
-    if cue is None:
+    """The paragraph's figures of the flow's kind right after one of the role's cue words, or right before one
+    ("từ 1.232 người đầu năm lên 1.253 người cuối năm": a cue right after a figure is that figure's, not the next)."""
+    if role not in flow:
         return []
-    return [j for j in inside if finder.figures[j].kind == flow["kind"] and not finder.is_rate(j)
-            and (m := cue.search(finder.text, max(0, finder.figures[j].start - _REACH - 30), finder.figures[j].start))
-            and not any(e.start() < m.start() + 12 for e in _not_cues().finditer(finder.text, m.start(), m.end()))]
+    cue, word = flow[role]
+    f, text = finder.figures, finder.text
+    ends = {f[k].end for k in inside}
+    found = []
+    for j in inside:
+        if f[j].kind != flow["kind"] or finder.is_rate(j):
+            continue
+        after = _AFTER.match(text, f[j].end)
+        if after and (w := word.match(text, after.end())) and not _LEADS_ON.match(text, w.end()):
+            found.append(j)  # not "80 triệu đồng tồn quỹ 20 triệu đồng": that cue is the next figure's
+        elif (m := cue.search(text, max(0, f[j].start - _REACH - 30), f[j].start)) \
+                and not any(e.start() < m.start() + 12 for e in _not_cues().finditer(text, m.start(), m.end())) \
+                and _blank_back(text, m.start()) not in ends:
+            found.append(j)
+    return found
+
+
+_AFTER = regex.compile(r"[^\S\n]+")
+_LEADS_ON = regex.compile(r"[^\S\n]*(?:là|:)?[^\S\n]*\d")
+
+
+def _blank_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
 
 
 @cache

@@ -11,7 +11,7 @@ import regex
 
 from . import rules, tables
 from .changes import compared_level
-from .relations import Finder, Fraction, comparable, cues, same_noun
+from .relations import Finder, Fraction, comparable, cues, same_noun, stop_words
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _WORD_RE = regex.compile(r"\p{L}+")
@@ -37,6 +37,10 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
                 or cues().whole_base.match(finder.text, finder.figures[p].end)
                 or cues().of_plan.match(finder.text, _after_number(finder, p))):
             continue  # "đạt từ 100% dự toán trở lên": a share of the plan, not of a figure beside it
+        if i > 0 and finder.bracketed(i) and _comparable_base(finder, i - 1, i) and cues().plan_label.search(
+                finder.text, max(finder.figures[i - 1].end, finder.figures[i].start - 30), finder.figures[i].start):
+            found.append(Fraction(part=i - 1, base=i, percent=p))  # "4.126 suất quà (kế hoạch 4.000 suất, đạt 103%)"
+            continue
         if i > 0 and cues().base_opener.search(finder.text, max(0, finder.figures[i].start - 20), finder.figures[i].start) \
                 and _comparable_base(finder, i - 1, i) and finder.figures[i - 1].value <= finder.figures[i].value:
             found.append(Fraction(part=i - 1, base=i, percent=p))  # "47 người là nữ trong tổng số 186 cán bộ quản lý (25,3%)"
@@ -92,12 +96,54 @@ def named_bases(finder: Finder) -> list[Fraction]:
         elif not bases and p + 1 < len(finder.figures) and _comparable_base(finder, i, p + 1) \
                 and cues().plan_base.match(finder.text, after, finder.figures[p + 1].start):
             bases = [p + 1]
+        if not bases and cues().of_plan.match(finder.text, after):
+            bases = _plan_stated(finder, i, p)
         if not bases:
             bases = _table_row_named(finder, i, after)
         if bases:
             part = i - 1 if finder.fraction_base(i) else i  # "246/248 phiếu, đạt 99,2% số đại biểu": the 246
             found.append(Fraction(part=part, base=bases[0], percent=p, alternatives=bases[1:]))
     return found + _rate_phrases(finder, cells)
+
+def _plan_stated(finder: Finder, i: int, p: int) -> list[int]:
+    """"Theo kế hoạch, năm 2024 giám sát 30 doanh nghiệp; thực tế đã giám sát 32 doanh nghiệp, đạt 106,7% kế
+    hoạch": the plan is a figure of the part's paragraph, before the share (a plan after it is the next period's),
+    that a plan word labels in its own clause ("kế hoạch 120 thỏa thuận") and that is either in brackets right
+    after the part or planned with a word the part's clause says too ("giám sát"): "chỉ tiêu kết nạp 1.000 đoàn
+    viên" is no plan of "thành lập mới 05 CĐCS với 284 đoàn viên". Only one such figure makes a reading."""
+    f = finder.figures
+    line = finder.layout.line_of(f[i].start)
+    done = _clause_words(finder, line.start, i)
+    plans = []
+    for j in finder.between(line.start, f[p].start):
+        if j in (i, p) or not _comparable_base(finder, i, j):
+            continue
+        before = finder.text[max(line.start, f[j - 1].end if j > 0 else 0, f[j].start - 60):f[j].start]
+        label = cues().plan_label.search(before)
+        if label and (j == i + 1 and before.lstrip().startswith("(")
+                      or "%" not in before and done & _clause_words(finder, line.start, j, label.end() - len(before))):
+            plans.append(j)
+    return plans if len({f[j].value for j in plans}) == 1 else []
+
+
+def _clause_words(finder: Finder, floor: int, i: int, skip: int = 0) -> set[str]:
+    """The words of figure i's clause before it (after `skip` characters back from the figure, if given)."""
+    start = finder.figures[i].start
+    clause = max(floor, *(finder.text.rfind(c, floor, start) + 1 for c in ";.\n("))
+    if skip:
+        clause = max(clause, start + skip)
+    return {w.lower() for w in _WORD_RE.findall(finder.text[clause:start])} - stop_words() - _plan_words()
+
+
+@cache
+def _plan_words() -> frozenset[str]:
+    return frozenset(w.lower() for cue in rules.data("relations")["plan_bases"] for w in _WORD_RE.findall(cue))
+
+
+def _refers_back(finder: Finder, i: int) -> bool:
+    """"hai nhóm này", "03 doanh nghiệp nêu trên": things counted before, named again."""
+    return bool(cues().demonstrative.match(finder.text, finder.figures[i].end))
+
 
 def _counted_in_clause(finder: Finder, i: int, noun: str) -> int:
     """"có 1.286 đoàn viên thuộc 27 CĐCS bị thiệt hại, chiếm 22,0% tổng số đoàn viên": the share is of the figure
@@ -162,7 +208,8 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCell
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ") and (by_words or not _names_class(phrase[len(unit):]))
         if qualifier and not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in qualifier):
             continue  # "số doanh nghiệp có tổ chức công đoàn": not any figure of doanh nghiệp
-        if by_unit or by_words and (share or comparable(f, b)):
+        if (by_unit or by_words) and (share or comparable(f, b) or not _refers_back(finder, i)):
+            # "hai nhóm này chiếm 75,9% số lao động chưa tham gia": the groups' workers, not the count of groups
             # everyone of a noun: a figure of it or a table cell its header names, the largest first
             rank = (0 if by_unit or j in cells.header else 2) if everyone else 0 if by_unit and by_words else 1 if by_unit else 2
             named.append((rank, j))

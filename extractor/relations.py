@@ -91,6 +91,9 @@ class _Cues:
         self.share = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\))?(?:[^;,.\n\d%()\"“”]{{0,50}}\(|[\s,;(]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^\S\n]*\([^\S\n]*{word(d['share_links'])}[\s:]*"
                                    rf"|[^;:.\n\d%()]{{0,80}}?[\s,;(]+{word(d['share_links'])}[\s:]*)$", regex.IGNORECASE)
+        self.entity = regex.compile(rf"[^\S\n]*{word(d['entity_heads'])}", regex.IGNORECASE)  # "Công ty A 320 triệu đồng"
+        self.demonstrative = regex.compile(rf"[^\S\n]+{word(d['demonstratives'])}", regex.IGNORECASE)
+        self.trait = regex.compile(word(d['trait_words']), regex.IGNORECASE)
         self.parts_cue = regex.compile(word(d['parts_cues']), regex.IGNORECASE)
         # "trong 14 CĐCS có 09 CĐCS hoàn thành xuất sắc nhiệm vụ, …": the figures after "có" are of the one after "trong"
         self.scope = regex.compile(rf"{word(d['scope_openers'])}[^\S\n]*$", regex.IGNORECASE)
@@ -108,6 +111,7 @@ class _Cues:
         # "47 người là nữ trong tổng số 186 cán bộ quản lý (25,3%)": the figure after these is the whole
         self.base_opener = regex.compile(rf"{word(d['base_openers'])}[^\S\n]*$", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
+        self.plan_label = regex.compile(rf"{word(d['plan_bases'])}[^;.\n]*$", regex.IGNORECASE)  # "kế hoạch 120 thỏa thuận"
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
@@ -474,6 +478,8 @@ class Finder:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list
         if bracket and cues().inclusion.search(self.text, t.end, stop):
             return []  # "1.386 đoàn viên (… đã tính trong 6.245 đoàn viên kết nạp mới)": a whole, not parts
+        if bracket and self.is_change(i) and len(parts) == 1 and not self.item(parts[0]):
+            return []  # "so với năm 2023, số doanh nghiệp nợ giảm 3 doanh nghiệp (12 doanh nghiệp)": the level compared
         if bracket and self.is_change(i) and cues().change_word.search(self.text, t.end, stop):
             return []  # "tăng 6 đoàn viên (kết nạp mới 9; giảm 3, gồm …)": a flow, which balances check
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
@@ -490,11 +496,14 @@ class Finder:
         inside = self.text[self.text.find("(", t.end) + 1:stop].lstrip() if bracket else ""
         # "79 tập thể, cá nhân (32 tập thể, 47 cá nhân)": parts naming every noun of the total are all of it
         enumerated = (cues().enumeration.search(cue) or cues().enumeration.match(inside)
-                      or bracket and both and units >= {u.strip() for u in t.unit.split(",")})
+                      or bracket and both and units >= {u.strip() for u in t.unit.split(",")}
+                      or bracket and self._classes_in_brackets(parts, inside))
         selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
-        group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts)
+        tail = self.text[self.figures[parts[-1]].end:stop + 1]  # "(túi an sinh 210 triệu đồng; F0 84 triệu đồng; …)"
+        group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts,
+                      open_ended=bool(cues().ellipsis.search(tail)))
         # "Trong đó, 10 CĐCS thu đoàn phí đạt 100%; 2 CĐCS …": a part of a selection at 100% says how far it
         # did something, not its share of the whole
         group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None
@@ -625,6 +634,24 @@ class Finder:
     def _words_after(self, j: int) -> str:
         after = self.text[self.figures[j].end:self.figures[j].end + 60]
         return regex.split(r"[,;.(\n\d]|(?<!\p{L})và(?!\p{L})", after, maxsplit=1)[0].lower()
+
+    def _classes_in_brackets(self, parts: list[int], inside: str) -> bool:
+        """"27 người (Tày 12, Dao 08, Mông 04, Nùng 03)", "196 giải (06 giải Nhất, 27 giải Nhì, …)": two or more
+        items in brackets right after their total name the classes it splits into; but "78 đoàn viên (nữ 48, đảng
+        viên 37)" names traits that overlap, and "(trong đó …)" says a selection."""
+        if len(parts) < 2 or cues().parts_cue.search(inside):
+            return False
+        said = [f"{self.item(j)} {regex.split(r'[,;()]', self.text[self.figures[j].end:self.figures[j].end + 40])[0]}" for j in parts]
+        return not any(cues().trait.search(words) or cues().entity.match(words) or self._counted_before(j, words)
+                       for j, words in zip(parts, said))
+
+    def _counted_before(self, j: int, said: str) -> bool:
+        """"12 tập thể và 45 cá nhân … tổng số tiền 34.500.000 đồng (tập thể 1.000.000 đồng, cá nhân 500.000 đồng)":
+        an amount named by a noun its sentence counts is that noun's price, not a part."""
+        sentence = self.layout.sentence_of(self.figures[j].start)
+        return self.figures[j].kind == "money" and any(
+            self.figures[k].kind == "count" and said.startswith(self.figures[k].unit.lower())
+            for k in self.between(sentence.start, self.figures[j].start))
 
     def item(self, j: int) -> str:
         """The words that name a listed figure: "Cán bộ quản lý: 03" → "cán bộ quản lý"."""

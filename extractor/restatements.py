@@ -92,17 +92,25 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
                     or x.kind == "count" and not same_noun(x.unit, y.unit)
                     or i in table_of and j in table_of and table_of[i][0] == table_of[j][0]
                     or finder.layout.sentence_of(y.start) == finder.layout.sentence_of(x.start)
-                    or not _neighbours_swapped(y.value, x.value)):
+                    or not _neighbours_swapped(y.value, x.value)
+                    or _share_of_whole(finder, i) != _share_of_whole(finder, j)):
                 continue
             if len(words(i) & words(j)) >= (3 if i in table_of or j in table_of else 2):
                 pairs.append((i, j))
     return pairs
 
 
+def _share_of_whole(finder: Finder, i: int) -> bool:
+    """"khám sức khỏe cho 1.268 người, đạt 98,6% tổng số lao động" is a part of the 1.286, however alike they look."""
+    p = finder.share_of(i)
+    return p is not None and bool(cues().named_whole.match(finder.text, finder.figures[p].end))
+
+
 def _neighbours_swapped(a: float, b: float) -> bool:
-    """688.790.000 and 688.970.000: the same digits but two neighbours, three significant digits at least."""
+    """688.790.000 and 688.970.000: the same digits but two neighbours, three significant digits at least in both
+    (120 and 102 triệu are round sums)."""
     x, y = f"{a:.0f}", f"{b:.0f}"
-    if len(x) != len(y) or len(x.rstrip("0")) < 3 and len(y.rstrip("0")) < 3:
+    if len(x) != len(y) or len(x.rstrip("0")) < 3 or len(y.rstrip("0")) < 3:
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
@@ -164,8 +172,8 @@ def _total_row_in_prose(finder: Finder) -> list[tuple[int, int]]:
             continue  # "Công đoàn các cấp đã giới thiệu 86 đoàn viên ưu tú …": the report moves on
         for j in finder.between(sentence.start, sentence.end):
             x = f[j]
-            if x.role != "actual" or finder.bracketed(j):
-                continue
+            if x.role != "actual" or finder.bracketed(j) or _share_of_whole(finder, j) or _narrowed(text, x.start):
+                continue  # "riêng 4 khu đã nhận 15.890 suất quà, chiếm 85,2% tổng số suất quà": a part of the total row
             same = [(col, i) for col, i in cells if f[i].kind == x.kind]
             clause = _clause_of(text, x, sentence.start, sentence.end)
             scores = [(_header_share(clause, grid.header[col]) if col < len(grid.header) else 0.0, i) for col, i in same]
@@ -174,6 +182,15 @@ def _total_row_in_prose(finder: Finder) -> list[tuple[int, int]]:
             if len(named) == 1:
                 pairs.append((named[0], j))
     return pairs
+
+
+def _narrowed(text: str, start: int) -> bool:
+    return bool(_only().search(text[max(0, start - 40):start]))
+
+
+@cache
+def _only() -> regex.Pattern:
+    return regex.compile(rf"{rules.whole_words(rules.data('relations')['restated_only'])}[^;:.\n]*$", regex.IGNORECASE)
 
 
 def _clause_of(text: str, x, start: int, end: int) -> str:

@@ -14,6 +14,8 @@ _BASE_OF = regex.compile(r"(?<![\p{L}\d.,])(?!(?:19|20)\d{2}(?!\d))\d(?:[\d.,]*\
 # "so với chỉ tiêu 04 nhà", "(kế hoạch 5.000 đoàn viên)": a plan noun right before the number names the plan
 _RESULT_ASIDE = regex.compile(r"[^\S\n]*(?:đạt|vượt|tăng|giảm|bằng)(?!\p{L})", regex.IGNORECASE)
 _PLAN_VALUE = regex.compile(r"(?<!\p{L})(?:chỉ tiêu|kế hoạch|mục tiêu)[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
+# "(kế hoạch 4.000 suất, đạt 103%)": after the plan's figure, what was achieved against it
+_MEASURED = regex.compile(r"\d[^()\n;]*,[^\S\n]*(?:đạt|vượt|bằng)[^\S\n]*$", regex.IGNORECASE)
 _STARTING_LEVEL = regex.compile(r"[^\S\n]*(?:/[\p{L}/ ]+)?[^\S\n]+lên[^\S\n]+\d")  # "từ 500.000 đồng lên 700.000 đồng"
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)]|[IVX]+[.)])\s")
 _TOP_HEADING = regex.compile(r"^\s*(?:[IVX]+|[A-Z])[.)/]\s|^\s*(?:PHẦN|Phần|CHƯƠNG)\s|^\s*Điều\s+\d+\.\s")
@@ -78,7 +80,7 @@ class _Cues:
             if spanning is None or spanning.start() >= len(before):
                 return None
             return not self.actual.search(before, spanning.start())
-        return not self.actual.search(before, cue.end())
+        return not (self.actual.search(before, cue.end()) or _MEASURED.search(before, cue.end()))
 
 
 def _first_sentence(line: str) -> str:
