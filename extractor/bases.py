@@ -208,7 +208,7 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCell
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ") and (by_words or not _names_class(phrase[len(unit):]))
         if qualifier and not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in qualifier):
             continue  # "số doanh nghiệp có tổ chức công đoàn": not any figure of doanh nghiệp
-        if (by_unit or by_words) and (share or comparable(f, b) or not _refers_back(finder, i)):
+        if by_unit and (share or comparable(f, b) or not _refers_back(finder, i)) or by_words and (share or comparable(f, b)):
             # "hai nhóm này chiếm 75,9% số lao động chưa tham gia": the groups' workers, not the count of groups
             # everyone of a noun: a figure of it or a table cell its header names, the largest first
             rank = (0 if by_unit or j in cells.header else 2) if everyone else 0 if by_unit and by_words else 1 if by_unit else 2

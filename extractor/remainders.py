@@ -11,7 +11,7 @@ from functools import cache
 import regex
 
 from . import rules
-from .relations import Finder, Group, comparable
+from .relations import Finder, Group, comparable, same_noun
 from .relations import cues as relation_cues
 
 _REACH = 6000  # how far after the fraction its rest may be stated (a summary often restates it)
@@ -28,6 +28,10 @@ class _Cues:
                                       rf"(?P<done>(?:[^\S\n]+\p{{L}}+){{1,4}})", regex.IGNORECASE)
         self.stop = frozenset(w.lower() for w in d["restated_stop_words"])
         self.achieved = regex.compile(word(d["achieved_words"]), regex.IGNORECASE)
+        self.done = regex.compile(rf"{word(d['settled_done'])}", regex.IGNORECASE)  # "đã giải quyết 35 ý kiến"
+        # ", còn 03 ý kiến"; not "hiện còn 14 đồng chí", a level now
+        self.left = regex.compile(rf"(?<!{word(d['settled_now'])}[^\S\n]+){word(d['settled_left'])}[^\S\n]*$", regex.IGNORECASE)
+        self.pending = regex.compile(rf"[^;,.(\n]{{0,30}}?{word(d['settled_pending'])}", regex.IGNORECASE)  # "11 kiến nghị đang …"
         self.inclusive = regex.compile(rf"^[^;,.(\n]*?{word(d['inclusive_words'])}", regex.IGNORECASE)
 
 
@@ -72,7 +76,36 @@ def remainders(finder: Finder) -> list[Group]:
                       or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
                 found.append(Group(total=b, parts=[a, c], selection=False))
                 break
+    return found + _settled(finder)
+
+
+def _settled(finder: Finder) -> list[Group]:
+    """"tiếp thu 38 ý kiến, kiến nghị; đến nay đã giải quyết dứt điểm 35 ý kiến, còn 03 ý kiến …": what was
+    done ("đã") and what is left ("còn …", "… đang …", "… chưa …") in one sentence make the whole of the same
+    noun stated just before, in that sentence or the one before it in the paragraph."""
+    f, text = finder.figures, finder.text
+    found = []
+    for a, x in enumerate(f):
+        if x.kind != "count" or x.role != "actual" or finder.bracketed(a) \
+                or not cues().done.search(text, _clause_start(text, x.start), x.start):
+            continue
+        sentence = finder.layout.sentence_of(x.start)
+        rests = [c for c in finder.between(x.end, sentence.end) if f[c].kind == "count" and same_noun(f[c].unit, x.unit)
+                 and not finder.bracketed(c) and (cues().left.search(text, _clause_start(text, f[c].start), f[c].start)
+                                                  or cues().pending.match(text, f[c].end))]
+        if not rests:
+            continue
+        line = finder.layout.line_of(x.start)
+        before = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
+        whole = next((t for t in range(a - 1, -1, -1) if f[t].start >= before and f[t].kind == "count"
+                      and same_noun(f[t].unit, x.unit)), None)
+        if whole is not None and f[whole].role == "actual" and not finder.bracketed(whole) and not finder.is_change(whole):
+            found.append(Group(total=whole, parts=[a, *rests], selection=False))
     return found
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ";,.:(\n") + 1
 
 
 def _other_classes(finder: Finder, a: int, b: int) -> list[int]:

@@ -33,6 +33,7 @@ class _Cues:
         self.past = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['past_acts'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.document_title = regex.compile(d["document_title_after"], regex.IGNORECASE)
         self.not_cue = rules.cue_regex(d["not_cues"])
+        self.plan_verb = rules.cue_regex(d["plan_verbs"])
         self.heading = rules.cue_regex(d["heading_cues"])
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,8}}[^\S\n]*\((?![^\S\n]*(?:đạt|vượt|tăng|giảm|bằng))(?:[^()\d\n,;]{{0,20}}|[^()\n]*,[^()\d\n,;]{{0,20}})$", regex.IGNORECASE)
@@ -67,8 +68,10 @@ class _Cues:
         if (plan := _PLAN_VALUE.search(before)) and not self.result_verb.search(before, 0, len(before) - 12) \
                 and not self._exceeded(before, plan):
             return True
-        if (result := self.result.search(before)) and not self.target.search(before, 0, result.start()):
-            return False  # "kết quả ..." reports; "phấn đấu hoàn thành kế hoạch ..." still plans
+        if (result := self.result.search(before)) and not self.target.search(before, 0, result.start()) \
+                and not self.plan_verb.search(before, result.end()):
+            return False  # "kết quả ..." reports; "phấn đấu hoàn thành kế hoạch ..." and "trên cơ sở kết quả đạt được,
+            # đề ra chỉ tiêu …: phấn đấu trao …" still plan
         cue = None
         for found in self.target.finditer(before):
             if not (_BASE_OF.search(before, 0, found.start()) or _closed_bracket(before, found)
