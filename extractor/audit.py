@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import intervals, readings
 from .balances import Balance, balances
-from .bases import named_bases, sentence_bases
+from .bases import named_bases, sentence_bases, sibling_bases
 from .breakdowns import breakdowns, led, led_shares, listed
 from .changes import changes
 from .intervals import Interval
@@ -152,6 +152,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     more_groups += listed(finder, groups + more_groups)
     more_groups += led(finder, groups + more_groups)
     resolved |= {p for g in more_groups for p in g.shares.values()} | {fr.percent for fr in more_fractions}
+    more_fractions += sibling_bases(finder, fractions + more_fractions, resolved)
+    resolved |= {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
     all_groups = groups + more_groups
     for g in all_groups:

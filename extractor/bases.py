@@ -11,7 +11,7 @@ import regex
 
 from . import rules, tables
 from .changes import compared_level
-from .relations import Finder, Fraction, comparable, cues, same_noun, stop_words
+from .relations import LIST_LINE, Finder, Fraction, _marker, comparable, cues, same_noun, stop_words
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _WORD_RE = regex.compile(r"\p{L}+")
@@ -66,6 +66,46 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
             found.append(Fraction(part=i, base=earlier[0], percent=p,
                                   alternatives=earlier[1:] + [j for j in larger if j not in earlier]))
     return found
+
+def sibling_bases(finder: Finder, fractions: list[Fraction], resolved: set[int]) -> list[Fraction]:
+    """"- Công đoàn cấp trên … 5,85 tỷ đồng, chiếm 40,8% tổng giá trị quà." then "- Doanh nghiệp … 6.930 triệu
+    đồng, chiếm 48,3%.": a share in a list line that names no whole is of the whole its sibling lines' shares name."""
+    f, text, lines = finder.figures, finder.text, finder.layout.lines
+    named = {fr.percent: fr.base for fr in fractions if cues().named_whole.match(text, f[fr.percent].end)}
+    if not named:
+        return []
+    found = []
+    for i in range(len(f)):
+        p = finder.share_of(i)
+        if p is None or p in resolved or p in named or cues().named_whole.match(text, f[p].end):
+            continue
+        at = finder.layout.line_index(f[i].start)
+        bullet = LIST_LINE.match(text[lines[at].start:lines[at].end])
+        if not bullet:
+            continue
+        bases = {named[q] for n in _siblings(finder, at, _marker(bullet.group()))
+                 for q in finder.between(lines[n].start, lines[n].end) if q in named}
+        if len(bases) == 1 and _comparable_base(finder, i, base := bases.pop()) and f[base].value > f[i].value:
+            found.append(Fraction(part=i, base=base, percent=p))
+    return found
+
+
+def _siblings(finder: Finder, at: int, marker: str) -> list[int]:
+    """The other lines of the list line `at` belongs to: lines with the same kind of marker, blank lines between."""
+    lines, text = finder.layout.lines, finder.text
+    found = []
+    for step in (-1, 1):
+        n = at + step
+        while 0 <= n < len(lines):
+            line = text[lines[n].start:lines[n].end]
+            if line.strip():
+                bullet = LIST_LINE.match(line)
+                if not bullet or _marker(bullet.group()) != marker:
+                    break
+                found.append(n)
+            n += step
+    return found
+
 
 def named_bases(finder: Finder) -> list[Fraction]:
     """Shares whose base the text names after the percentage:

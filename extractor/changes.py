@@ -27,7 +27,9 @@ class _Cues:
         self.start = regex.compile(rf"{word(d['change_from'])}[^\S\n]*$", regex.IGNORECASE)
         # "từ 6,2 triệu đồng/người/tháng (năm 2018) lên": an aside in brackets may hold a year
         self.end = regex.compile(rf"^(?:[^\d;\n()]|\([^()\n]{{0,30}}\)){{0,60}}?{word(d['change_to'])}[^\S\n]*$", regex.IGNORECASE)
-        self.amount_share = regex.compile(r"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*(?:tương ứng|bằng)[^\S\n]+")
+        # "tăng 256 tỷ đồng (+6,3%)", "tăng 2.140 suất, tương đương tăng 13,0%"
+        self.amount_share = regex.compile(rf"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*{word(d['change_share_links'])}"
+                                          rf"(?:[^\S\n]+{word(d['increase_words'] + d['decrease_words'])})?[^\S\n]+", regex.IGNORECASE)
         self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",

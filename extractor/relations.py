@@ -112,7 +112,8 @@ class _Cues:
         self.base_opener = regex.compile(rf"{word(d['base_openers'])}[^\S\n]*$", regex.IGNORECASE)
         self.of_plan = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}", regex.IGNORECASE)  # "156% chỉ tiêu"
         self.plan_label = regex.compile(rf"{word(d['plan_bases'])}[^;.\n]*$", regex.IGNORECASE)  # "kế hoạch 120 thỏa thuận"
-        self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}$", regex.IGNORECASE)
+        # "đạt 64,3% kế hoạch năm (kế hoạch 5.000 đoàn viên)", "đạt 106,7% kế hoạch 105 đoàn viên"
+        self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}(?:[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}|(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]*:?[^\S\n]*)$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
         self.rate = regex.compile(rf"(?<!vượt[^\S\n]*(?:định[^\S\n]+)?){word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
