@@ -79,8 +79,11 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
         return None
     opened = text.rfind("(", sentence.start, figures[level].start)
     if opened >= 0 and ")" not in text[opened:figures[level].start] \
-            and cues().compared_level.search(text, max(sentence.start, opened - 40), opened + 1):
-        return Fraction(part=d, base=level, percent=p)  # "So với năm 2023 (9 vụ), số vụ giảm 2 vụ (22,2%)": of the 9
+            and cues().compared_level.search(text, max(sentence.start, opened - 90), opened + 1) \
+            or cues().start.search(text, max(0, figures[level].start - 12), figures[level].start):
+        # "So với năm 2023 (9 vụ), số vụ giảm 2 vụ (22,2%)": of the 9; "từ 25.000 đồng lên 28.000 đồng/suất, tăng
+        # 3.000 đồng, tương đương tăng 12%": of the level it rose from
+        return Fraction(part=d, base=level, percent=p)
     return Fraction(part=d, base=level, percent=p, change_of_base=sign)
 
 
@@ -126,7 +129,7 @@ def compared_level(text: str, f: Figure) -> bool:
     line_start = text.rfind("\n", 0, f.start) + 1
     opened = text.rfind("(", line_start, f.start)
     return opened >= 0 and ")" not in text[opened:f.start] \
-        and bool(cues().compared_level.search(text, max(line_start, opened - 60), opened + 1))
+        and bool(cues().compared_level.search(text, max(line_start, opened - 90), opened + 1))
 
 
 def _alike(a: Figure, b: Figure) -> bool:

@@ -498,7 +498,7 @@ class Finder:
         # "79 tập thể, cá nhân (32 tập thể, 47 cá nhân)": parts naming every noun of the total are all of it
         enumerated = (cues().enumeration.search(cue) or cues().enumeration.match(inside)
                       or bracket and both and units >= {u.strip() for u in t.unit.split(",")}
-                      or bracket and self._classes_in_brackets(parts, inside))
+                      or (bracket or region is not None) and self._classes_listed(parts, inside))
         selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
@@ -576,8 +576,10 @@ class Finder:
         total = self.figures[group.total]
         same = [j for j in group.parts if same_noun(self.figures[j].unit, total.unit) and self.figures[j].kind == "count"]
         if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",) \
-                and ";" not in self.text[self.figures[same[0]].end:self.figures[same[1]].start]:
-            return [same]  # not "15 đồng chí, trong đó nữ 08 đồng chí; trong nhiệm kỳ có 02 đồng chí nghỉ việc"
+                and ";" not in self.text[self.figures[same[0]].end:self.figures[same[1]].start] \
+                and not any(cues().trait.search(self._said(j)) for j in same):
+            return [same]  # not "15 đồng chí, trong đó nữ 08 đồng chí; trong nhiệm kỳ có 02 đồng chí nghỉ việc",
+            # nor "có 120 đại biểu nữ, 86 đại biểu là đảng viên"
         return []
 
     def complement_subsets(self, group: Group) -> list[list[int]]:
@@ -636,15 +638,19 @@ class Finder:
         after = self.text[self.figures[j].end:self.figures[j].end + 60]
         return regex.split(r"[,;.(\n\d]|(?<!\p{L})và(?!\p{L})", after, maxsplit=1)[0].lower()
 
-    def _classes_in_brackets(self, parts: list[int], inside: str) -> bool:
-        """"27 người (Tày 12, Dao 08, Mông 04, Nùng 03)", "196 giải (06 giải Nhất, 27 giải Nhì, …)": two or more
-        items in brackets right after their total name the classes it splits into; but "78 đoàn viên (nữ 48, đảng
-        viên 37)" names traits that overlap, and "(trong đó …)" says a selection."""
+    def _classes_listed(self, parts: list[int], inside: str) -> bool:
+        """"27 người (Tày 12, Dao 08, Mông 04, Nùng 03)", "196 giải (06 giải Nhất, 27 giải Nhì, …)", "trong 09 chỉ
+        tiêu có 06 chỉ tiêu đạt …, 02 … và 01 …": two or more items in brackets right after their total, or after
+        "trong N … có", name the classes it splits into; but "78 đoàn viên (nữ 48, đảng viên 37)" names traits that
+        overlap, and "(trong đó …)" says a selection."""
         if len(parts) < 2 or cues().parts_cue.search(inside):
             return False
-        said = [f"{self.item(j)} {regex.split(r'[,;()]', self.text[self.figures[j].end:self.figures[j].end + 40])[0]}" for j in parts]
         return not any(cues().trait.search(words) or cues().entity.match(words) or self._counted_before(j, words)
-                       for j, words in zip(parts, said))
+                       for j, words in ((j, self._said(j)) for j in parts))
+
+    def _said(self, j: int) -> str:
+        """The words of a listed figure's item around it: "Tày 12" → "tày", "06 giải Nhất" → " giải nhất"."""
+        return f"{self.item(j)} {regex.split(r'[,;()]', self.text[self.figures[j].end:self.figures[j].end + 40])[0].lower()}"
 
     def _counted_before(self, j: int, said: str) -> bool:
         """"12 tập thể và 45 cá nhân … tổng số tiền 34.500.000 đồng (tập thể 1.000.000 đồng, cá nhân 500.000 đồng)":
