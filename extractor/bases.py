@@ -62,6 +62,12 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
                       and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
                       and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j])]
             earlier = [j for j in larger if finder.share_of(j) is None or _WHOLE.search(finder.item(j))]
+        if not earlier and finder.figures[p].value < 100:
+            # "1.782.000.000 đồng; CĐCS được sử dụng 75%, tương ứng 2.004.750.000 đồng": a part larger than the whole
+            # of its sentence is still of that whole, and a slip
+            earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= sentence.start
+                       and _comparable_base(finder, i, j) and not finder.is_rate(j) and finder.share_of(j) is None
+                       and not finder.bracketed(j) and not compared_level(finder.text, finder.figures[j])][:1]
         if earlier:
             found.append(Fraction(part=i, base=earlier[0], percent=p,
                                   alternatives=earlier[1:] + [j for j in larger if j not in earlier]))

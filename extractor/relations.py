@@ -498,7 +498,7 @@ class Finder:
         # "79 tập thể, cá nhân (32 tập thể, 47 cá nhân)": parts naming every noun of the total are all of it
         enumerated = (cues().enumeration.search(cue) or cues().enumeration.match(inside)
                       or bracket and both and units >= {u.strip() for u in t.unit.split(",")}
-                      or (bracket or region is not None) and self._classes_listed(parts, inside))
+                      or bracket and self._classes_listed(parts, inside))
         selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
                          or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
@@ -639,10 +639,10 @@ class Finder:
         return regex.split(r"[,;.(\n\d]|(?<!\p{L})và(?!\p{L})", after, maxsplit=1)[0].lower()
 
     def _classes_listed(self, parts: list[int], inside: str) -> bool:
-        """"27 người (Tày 12, Dao 08, Mông 04, Nùng 03)", "196 giải (06 giải Nhất, 27 giải Nhì, …)", "trong 09 chỉ
-        tiêu có 06 chỉ tiêu đạt …, 02 … và 01 …": two or more items in brackets right after their total, or after
-        "trong N … có", name the classes it splits into; but "78 đoàn viên (nữ 48, đảng viên 37)" names traits that
-        overlap, and "(trong đó …)" says a selection."""
+        """"27 người (Tày 12, Dao 08, Mông 04, Nùng 03)", "196 giải (06 giải Nhất, 27 giải Nhì, …)": two or more
+        items in brackets right after their total name the classes it splits into; but "78 đoàn viên (nữ 48, đảng
+        viên 37)" names traits that overlap, and "(trong đó …)" says a selection. ("Trong 350 đoàn viên, có 112
+        người đang điều trị …, 64 người là giáo viên hợp đồng" lists traits too often to be read so.)"""
         if len(parts) < 2 or cues().parts_cue.search(inside):
             return False
         return not any(cues().trait.search(words) or cues().entity.match(words) or self._counted_before(j, words)
@@ -650,7 +650,8 @@ class Finder:
 
     def _said(self, j: int) -> str:
         """The words of a listed figure's item around it: "Tày 12" → "tày", "06 giải Nhất" → " giải nhất"."""
-        return f"{self.item(j)} {regex.split(r'[,;()]', self.text[self.figures[j].end:self.figures[j].end + 40])[0].lower()}"
+        f = self.figures[j]
+        return f"{self.item(j)} {f.unit.lower()} {regex.split(r'[,;()]', self.text[f.end:f.end + 40])[0].lower()}"
 
     def _counted_before(self, j: int, said: str) -> bool:
         """"12 tập thể và 45 cá nhân … tổng số tiền 34.500.000 đồng (tập thể 1.000.000 đồng, cá nhân 500.000 đồng)":
