@@ -28,6 +28,7 @@ _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
+_CLAUSES = regex.compile(r"[;,]|(?<!\p{L})và(?!\p{L})")
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
 
 
@@ -540,6 +541,14 @@ class Finder:
             listed = self.text[previous.start:start]
             if ";" in listed and not cues().parts_cue.search(listed):  # not the breakdown of another total
                 start, ends = previous.start, [start]
+            elif cues().closing.match(self.text[start:t.start]) and previous.start >= line.start:
+                # "… xây mới 12 nhà và sửa chữa 8 nhà. Tổng cộng 20 nhà": every clause of the sentence before is an
+                # item, up to a "trong đó" that breaks one down
+                cut = cues().parts_cue.search(listed)
+                stop = previous.start + cut.start() if cut else start
+                found = self._items(i, t, previous.start, [previous.start + m.end() for m in _CLAUSES.finditer(listed)
+                                                           if previous.start + m.end() < stop], stop)
+                return Group(total=i, parts=found, selection=False) if len(found) >= 2 else None
         region = self.text[start:cue_start]
         separators = sorted([start + m.end() for m in regex.finditer(r";|\n", region)] + ends)
         own_item = self.text[separators[-1] if separators else start:cue_start].strip(" \t-–+•*")
