@@ -18,7 +18,7 @@ from .intervals import Interval
 from .models import Figure, FigureRef, Finding
 from .products import Product, multiples, products
 from .relations import OVERLAPPING, Finder, Group
-from .remainders import remainders
+from .remainders import remainders, rests_of_shares
 from .restatements import restatements
 from .table_relations import table_relations
 
@@ -155,6 +155,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     more_fractions += sibling_bases(finder, fractions + more_fractions, resolved)
     resolved |= {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
+    more_groups += rests_of_shares(finder, fractions + more_fractions)
     all_groups = groups + more_groups
     for g in all_groups:
         wholes = [h.total for h in all_groups if g.total in h.parts]

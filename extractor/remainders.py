@@ -11,7 +11,7 @@ from functools import cache
 import regex
 
 from . import rules
-from .relations import Finder, Group, comparable, same_noun
+from .relations import Finder, Fraction, Group, comparable, same_noun
 from .relations import cues as relation_cues
 
 _REACH = 6000  # how far after the fraction its rest may be stated (a summary often restates it)
@@ -32,6 +32,8 @@ class _Cues:
         # ", còn 03 ý kiến"; not "hiện còn 14 đồng chí", a level now
         self.left = regex.compile(rf"(?<!{word(d['settled_now'])}[^\S\n]+){word(d['settled_left'])}[^\S\n]*$", regex.IGNORECASE)
         self.pending = regex.compile(rf"[^;,.(\n]{{0,30}}?{word(d['settled_pending'])}", regex.IGNORECASE)  # "11 kiến nghị đang …"
+        self.rest_after = regex.compile(rf"[^\S\n]*{word(d['share_rest_words'])}", regex.IGNORECASE)  # "18 người còn lại"
+        self.rest_before = regex.compile(rf"{word(d['share_rest_words'])}[^\S\n]*(?:là)?[^\S\n]*$", regex.IGNORECASE)
         self.inclusive = regex.compile(rf"^[^;,.(\n]*?{word(d['inclusive_words'])}", regex.IGNORECASE)
 
 
@@ -77,6 +79,23 @@ def remainders(finder: Finder) -> list[Group]:
                 found.append(Group(total=b, parts=[a, c], selection=False))
                 break
     return found + _settled(finder)
+
+
+def rests_of_shares(finder: Finder, fractions: list[Fraction]) -> list[Group]:
+    """"khám sức khỏe cho 1.268 người, đạt 98,6% tổng số lao động (18 người còn lại là lao động mới tuyển …)": a
+    figure said to be the rest ("còn lại") right after a share is, with the share's part, all of its base."""
+    f, text = finder.figures, finder.text
+    found = []
+    for fr in fractions:
+        if fr.change or fr.change_of_base or f[fr.percent].value >= 100:
+            continue
+        sentence = finder.layout.sentence_of(f[fr.percent].start)
+        rest = next((c for c in finder.between(f[fr.percent].end, sentence.end) if f[c].kind == f[fr.part].kind), None)
+        if rest is not None and comparable(f[fr.part], f[rest]) and finder.share_of(rest) is None and (
+                cues().rest_after.match(text, f[rest].end)
+                or cues().rest_before.search(text, max(f[fr.percent].end, f[rest].start - 16), f[rest].start)):
+            found.append(Group(total=fr.base, parts=[fr.part, rest], selection=False))
+    return found
 
 
 def _settled(finder: Finder) -> list[Group]:
