@@ -286,6 +286,7 @@ class _Said:
 
     lead: frozenset[str]
     trail: frozenset[str]
+    named: frozenset[str] = frozenset()  # classes said in several words ("chết người", "có CĐCS")
 
     def agreement(self, other: _Said) -> int:
         """Words said on the same side of the number: "kết nạp mới 6.742 đoàn viên" and "kết nạp mới 6.724
@@ -303,7 +304,7 @@ class _Said:
     @property
     def classes(self) -> frozenset[str]:
         """"đoàn viên nữ là 3.342 người" is of a class that "số đoàn viên đạt 4.105 người" is not."""
-        return (self.lead | self.trail) & _one_word_classes()
+        return (self.lead | self.trail) & _one_word_classes() | self.named
 
     @property
     def negated(self) -> bool:
@@ -317,10 +318,17 @@ def _said(finder: Finder, i: int) -> _Said:
     before = [m.end() for m in _SAID_BREAK.finditer(text, max(0, f.start - 80), f.start)]
     after = _SAID_BREAK.search(text, f.end, f.end + 80)
     lead = _WORD.findall(text[before[-1] if before else max(0, f.start - 80):f.start])[-4:]
-    trail = _WORD.findall(text[f.end:after.start() if after else f.end + 80])[:4]
+    trailing = text[f.end:after.start() if after else f.end + 80]
+    trail = _WORD.findall(trailing)[:4]
     unit = {w.lower() for w in _WORD.findall(f.unit)}
     return _Said(frozenset(w.lower() for w in lead) - stop_words(),
-                 frozenset(w.lower() for w in trail) - stop_words() - unit)
+                 frozenset(w.lower() for w in trail) - stop_words() - unit,
+                 frozenset(m.group().lower() for m in _named_classes().finditer(trailing)))
+
+
+@cache
+def _named_classes() -> regex.Pattern:
+    return rules.cue_regex(rules.data("relations")["restated_classes"])
 
 
 def _headline(finder: Finder) -> list[tuple[int, int]]:
@@ -383,6 +391,8 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                     continue  # "thu khác gồm ... 350.000.000 đồng": another quantity
                 if _compared().search(said):
                     break  # "chi trong năm vượt thu 4.960.000đ", "chi … và chi quản lý hành chính cộng lại là …": no row's
+                if _partner().search(clause[:clause.rindex(name)]):
+                    break  # "phối hợp với chuyên môn, chủ doanh nghiệp chăm lo Tết cho 15.862 lượt": a partner, not who did it
                 if _other_entity(clause[:clause.rindex(name)], rows[row][0]):
                     continue  # "Công ty TNHH May mặc Phú Nghĩa 300 suất" is not the row "KCN Phú Nghĩa"
                 if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") and not _NOUN_AFTER.match(text, x.end)
@@ -422,6 +432,9 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
         if len(words) >= 3 and words <= around:
             if joined and _ends_with(text[lo:stop.start()], words):
                 return []  # "05 doanh nghiệp tư nhân và công ty TNHH": the count is of both classes, not of the row
+            first = min(m.start() for m in _WORD.finditer(stretch) if m.group().lower() in words)
+            if _partner().search(stretch[:first]):
+                return []  # "phối hợp với chuyên môn, chủ doanh nghiệp chăm lo Tết cho 15.862 lượt": a partner
             named.append(cells)
     if len(named) != 1:
         return []
@@ -434,6 +447,11 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
 def _entity_heads() -> regex.Pattern:
     return regex.compile(rf"({rules.whole_words(rules.data('relations')['entity_heads'])})(?:[^\S\n]+\p{{L}}+){{0,4}}[^\S\n]*$",
                          regex.IGNORECASE)
+
+
+@cache
+def _partner() -> regex.Pattern:
+    return rules.cue_regex(rules.data("relations")["partner_words"])
 
 
 def _other_entity(before: str, label: str) -> bool:
