@@ -28,6 +28,9 @@ _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 _ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
 _ITEM_BREAKS = ";,:(\n"
+_EACH = regex.compile(r"(?<!\p{L})mỗi(?!\p{L})", regex.IGNORECASE)
+_REACHED = regex.compile(r"(?<!\p{L})từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+\p{L}+){0,3}[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?(?:lên|xuống|đến)[^\S\n]*$",
+                      regex.IGNORECASE)
 _CLAUSES = regex.compile(r"[;,]|(?<!\p{L})và(?!\p{L})")
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
 
@@ -480,6 +483,10 @@ class Finder:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list
         if bracket and cues().inclusion.search(self.text, t.end, stop):
             return []  # "1.386 đoàn viên (… đã tính trong 6.245 đoàn viên kết nạp mới)": a whole, not parts
+        if bracket and any(cues().sum.search(self.text, max(t.end, self.figures[j].start - 80), self.figures[j].start) for j in parts):
+            return []  # "7 người (16 đội, mỗi đội đăng ký 14 VĐV, tổng cộng 224 VĐV)": the bracket totals something else
+        if bracket and self._level_reached(i):
+            return []  # "Số CĐCS tăng từ 308 lên 312 đơn vị (thành lập mới 07, giải thể 03)": the reasons of the change
         if bracket and self.is_change(i) and len(parts) == 1 and not self.item(parts[0]):
             return []  # "so với năm 2023, số doanh nghiệp nợ giảm 3 doanh nghiệp (12 doanh nghiệp)": the level compared
         if bracket and self.is_change(i) and cues().change_word.search(self.text, t.end, stop):
@@ -647,13 +654,18 @@ class Finder:
         after = self.text[self.figures[j].end:self.figures[j].end + 60]
         return regex.split(r"[,;.(\n\d]|(?<!\p{L})và(?!\p{L})", after, maxsplit=1)[0].lower()
 
+    def _level_reached(self, i: int) -> bool:
+        """Figure i is where a change went to: "tăng từ 308 lên 312 đơn vị"."""
+        return bool(_REACHED.search(self.text, max(0, self.figures[i].start - 80), self.figures[i].start))
+
     def _classes_listed(self, parts: list[int], inside: str) -> bool:
         """"27 người (Tày 12, Dao 08, Mông 04, Nùng 03)", "196 giải (06 giải Nhất, 27 giải Nhì, …)": two or more
         items in brackets right after their total name the classes it splits into; but "78 đoàn viên (nữ 48, đảng
         viên 37)" names traits that overlap, and "(trong đó …)" says a selection. ("Trong 350 đoàn viên, có 112
         người đang điều trị …, 64 người là giáo viên hợp đồng" lists traits too often to be read so.)"""
-        if len(parts) < 2 or cues().parts_cue.search(inside):
-            return False
+        if len(parts) < 2 or cues().parts_cue.search(inside) or cues().sum.search(inside) or _EACH.search(inside):
+            return False  # "(16 đội, mỗi đội đăng ký 14 VĐV, tổng cộng 224 VĐV)", "(giải nhất 10 triệu đồng, …, 2 giải ba mỗi
+            # giải 5 triệu đồng)": a product, not classes
         return not any(cues().trait.search(words) or cues().entity.match(words) or self._counted_before(j, words)
                        for j, words in ((j, self._said(j)) for j in parts))
 

@@ -214,6 +214,7 @@ def _summary_heading() -> regex.Pattern:
                          regex.IGNORECASE | regex.MULTILINE)
 
 
+_TOTAL_WORD = regex.compile(r"(?<!\p{L})(?:tổng|cộng)(?!\p{L})", regex.IGNORECASE)
 _NOUN_AFTER = regex.compile(r"[^\S\n]*\p{L}")
 _AROUND_BREAK = regex.compile(r"[;:()\n\d|]|(?<!\p{L})(?:trong đó|gồm|và)(?!\p{L})", regex.IGNORECASE)
 _SECTION = regex.compile(r"^[^\S\n]*(?:[IVX]+[.)]|PHẦN|Phần thứ)", regex.MULTILINE)
@@ -391,6 +392,8 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                     continue  # "thu khác gồm ... 350.000.000 đồng": another quantity
                 if _compared().search(said):
                     break  # "chi trong năm vượt thu 4.960.000đ", "chi … và chi quản lý hành chính cộng lại là …": no row's
+                if _other_period(finder, x.start, [label for label, _ in rows[:row + 1]]):
+                    break  # "Số dư đầu kỳ … dư nợ cho vay 820.000.000 đồng" is not the row "- Dư nợ cho vay" under "Số dư cuối kỳ"
                 if _partner().search(clause[:clause.rindex(name)]):
                     break  # "phối hợp với chuyên môn, chủ doanh nghiệp chăm lo Tết cho 15.862 lượt": a partner, not who did it
                 if _other_entity(clause[:clause.rindex(name)], rows[row][0]):
@@ -399,8 +402,10 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                                                 or _rate_verb().search(said)):
                     break  # "CĐCS được sử dụng 60%", "(2% quỹ tiền lương)": not the row's rate "(81,7%)", "đạt 77,8%"
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
-                        and (x.kind == "percent" or f[i].unit in (x.unit, ""))]
-                named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(said, grid.header[col])]
+                        and (x.kind == "percent" or f[i].unit in (x.unit, "") or counts_people(f[i].unit) and counts_people(x.unit))]
+                # the column the clause names, before the row's name or after it ("đoàn viên trong các doanh nghiệp ngoài
+                # khu vực nhà nước là 16.214 người": the column "Số đoàn viên", not "Kết nạp mới")
+                named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(clause, grid.header[col])]
                 chosen = same if len(same) == 1 and not _says_other(lead, grid.header, same[0][0]) \
                     else named if len(named) == 1 else []
                 pairs.extend((i, j) for _, i in chosen)
@@ -426,7 +431,7 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     plain = stretch[:x.end - lo] + stretch[x.end - lo:].split(",")[0]
     named = []
     joined = bool(stop) and stop.group().strip().lower() == "và"
-    for label, cells in rows:
+    for n, (label, cells) in enumerate(rows):
         words = {w.lower() for w in _WORD.findall(label)} - stop_words()
         around = {w.lower() for w in _WORD.findall(stretch if "," in label else plain)}
         if len(words) >= 3 and words <= around:
@@ -435,6 +440,9 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
             first = min(m.start() for m in _WORD.finditer(stretch) if m.group().lower() in words)
             if _partner().search(stretch[:first]):
                 return []  # "phối hợp với chuyên môn, chủ doanh nghiệp chăm lo Tết cho 15.862 lượt": a partner
+            if _TOTAL_WORD.search(stretch[:x.start - lo]) and not _TOTAL_WORD.search(label) \
+                    or _other_period(finder, x.start, [other for other, _ in rows[:n + 1]]):
+                continue  # "Tổng thu tài chính công đoàn … 4.186.695.000 đồng" is no detail row ("Thu đoàn phí công đoàn")
             named.append(cells)
     if len(named) != 1:
         return []
@@ -447,6 +455,31 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
 def _entity_heads() -> regex.Pattern:
     return regex.compile(rf"({rules.whole_words(rules.data('relations')['entity_heads'])})(?:[^\S\n]+\p{{L}}+){{0,4}}[^\S\n]*$",
                          regex.IGNORECASE)
+
+
+def _other_period(finder: Finder, pos: int, labels: list[str]) -> bool:
+    """The prose is of a period's one end ("đầu kỳ", "đầu năm", in its sentence or the heading over it) and the
+    table row of the other: its label, or the nearest label above it that names one."""
+    row = next((p for label in reversed(labels) if (p := _end_of_period(label))), None)
+    if row is None:
+        return False
+    sentence = finder.layout.sentence_of(pos)
+    said = _end_of_period(finder.text[sentence.start:pos])
+    if said is None:
+        line = finder.layout.line_index(pos)
+        heading = next((finder.text[l.start:l.end] for l in reversed(finder.layout.lines[max(0, line - 4):line])
+                        if _HEADING_LINE.match(finder.text, l.start, l.end)), "")
+        said = _end_of_period(heading)
+    return said is not None and said != row
+
+
+def _end_of_period(text: str) -> str | None:
+    """"Số dư cuối kỳ (A + B - C)" → "cuối"."""
+    m = cues().level.search(text)
+    return m.group().split()[0].lower() if m else None
+
+
+_HEADING_LINE = regex.compile(r"[^\S\n]*(?:\d{1,2}|[IVX]+|[a-zđ])[.)][^\S\n]")
 
 
 @cache
