@@ -401,13 +401,18 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                 if x.kind == "percent" and not (text[:x.start].rstrip().endswith("(") and not _NOUN_AFTER.match(text, x.end)
                                                 or _rate_verb().search(said)):
                     break  # "CĐCS được sử dụng 60%", "(2% quỹ tiền lương)": not the row's rate "(81,7%)", "đạt 77,8%"
+                if _inclusive().match(said):
+                    break  # "số đoàn viên hoàn thành tốt nhiệm vụ trở lên là 79 đồng chí": that class and the better ones
                 same = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind and f[i].role == x.role
-                        and (x.kind == "percent" or f[i].unit in (x.unit, "") or counts_people(f[i].unit) and counts_people(x.unit))]
+                        and (x.kind == "percent" or f[i].unit in (x.unit, ""))]
                 # the column the clause names, before the row's name or after it ("đoàn viên trong các doanh nghiệp ngoài
-                # khu vực nhà nước là 16.214 người": the column "Số đoàn viên", not "Kết nạp mới")
-                named = [(col, i) for col, i in same if col < len(grid.header) and _names_column(clause, grid.header[col])]
-                chosen = same if len(same) == 1 and not _says_other(lead, grid.header, same[0][0]) \
-                    else named if len(named) == 1 else []
+                # khu vực nhà nước là 16.214 người": the column "Số đoàn viên", not "Kết nạp mới"), of any people noun
+                people = [(col, i) for col, i in rows[row][1] if f[i].kind == x.kind == "count" and f[i].role == x.role
+                          and counts_people(f[i].unit) and counts_people(x.unit)]
+                named = [(col, i) for col, i in dict.fromkeys(same + people)
+                         if col < len(grid.header) and _names_column(clause, grid.header[col])]
+                chosen = named if len(named) == 1 else \
+                    same if len(same) == 1 and not named and not _says_other(lead, grid.header, same[0][0]) else []
                 pairs.extend((i, j) for _, i in chosen)
                 break
             else:
@@ -480,6 +485,11 @@ def _end_of_period(text: str) -> str | None:
 
 
 _HEADING_LINE = regex.compile(r"[^\S\n]*(?:\d{1,2}|[IVX]+|[a-zđ])[.)][^\S\n]")
+
+
+@cache
+def _inclusive() -> regex.Pattern:
+    return regex.compile(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['inclusive_words'])}", regex.IGNORECASE)
 
 
 @cache
