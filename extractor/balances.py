@@ -75,8 +75,8 @@ def _cued(finder: Finder, inside: list[int], flow: dict, role: str) -> list[int]
     ends = {f[k].end for k in inside}
     found = []
     for j in inside:
-        if f[j].kind != flow["kind"] or finder.is_rate(j):
-            continue
+        if f[j].kind != flow["kind"] or finder.is_rate(j) or role == "opening" and finder.is_change(j):
+            continue  # "So với đầu nhiệm kỳ, số đoàn viên tăng 41 người": a change, not the level at the start
         after = _AFTER.match(text, f[j].end)
         if after and (w := word.match(text, after.end())) and not _LEADS_ON.match(text, w.end()):
             found.append(j)  # not "80 triệu đồng tồn quỹ 20 triệu đồng": that cue is the next figure's

@@ -16,6 +16,7 @@ from .relations import LIST_LINE, Finder, Fraction, _marker, comparable, cues, s
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _WORD_RE = regex.compile(r"\p{L}+")
 _WHOLE = regex.compile(r"(?<!\p{L})tổng(?!\p{L})")
+_AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 
 
 @cache
@@ -35,6 +36,7 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
     for i, p in shares + finder.leading_shares():
         if (i in grouped or p in resolved or finder.is_rate(i) or finder.is_change(i)
                 or cues().whole_base.match(finder.text, finder.figures[p].end)
+                or finder.figures[i].kind == "count" and _of_amount().match(finder.text, finder.figures[p].end)
                 or cues().of_plan.match(finder.text, _after_number(finder, p))):
             continue  # "đạt từ 100% dự toán trở lên": a share of the plan, not of a figure beside it
         if i > 0 and finder.bracketed(i) and _comparable_base(finder, i - 1, i) and cues().plan_label.search(
@@ -50,7 +52,7 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
         larger = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= previous
                   and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
-                  and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j])]
+                  and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j]) and not _coordinated(finder, j, i)]
         # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%");
         # once a whole is found, it may still be the part the share is of ("12.908 đoàn viên nữ (60,1%) ... Nữ
         # đoàn viên khu vực hành chính 4.126 người (32,0%)")
@@ -67,11 +69,27 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
             # of its sentence is still of that whole, and a slip
             earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= sentence.start
                        and _comparable_base(finder, i, j) and not finder.is_rate(j) and finder.share_of(j) is None
-                       and not finder.bracketed(j) and not compared_level(finder.text, finder.figures[j])][:1]
+                       and not finder.bracketed(j) and not compared_level(finder.text, finder.figures[j])
+                       and not _coordinated(finder, j, i)][:1]
         if earlier:
             found.append(Fraction(part=i, base=earlier[0], percent=p,
                                   alternatives=earlier[1:] + [j for j in larger if j not in earlier]))
     return found
+
+@cache
+def _of_amount() -> regex.Pattern:
+    """"02 đoàn viên (bằng 1,8% dư nợ)": a share that names an amount is of the money, not of a count."""
+    return regex.compile(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['amount_wholes'])}", regex.IGNORECASE)
+
+
+def _coordinated(finder: Finder, j: int, i: int) -> bool:
+    """"có 860 suất dành cho học sinh nghèo và 390 suất dành cho con đoàn viên (chiếm 31,2%)": two figures of one
+    noun joined by "và" are siblings, neither the whole of the other."""
+    f = finder.figures
+    between = finder.text[f[j].end:f[i].start]
+    return same_noun(f[j].unit, f[i].unit) and bool(_AND.search(between)) and not cues().parts_cue.search(between) \
+        and not _WHOLE.search(between)
+
 
 def sibling_bases(finder: Finder, fractions: list[Fraction], resolved: set[int]) -> list[Fraction]:
     """"- Công đoàn cấp trên … 5,85 tỷ đồng, chiếm 40,8% tổng giá trị quà." then "- Doanh nghiệp … 6.930 triệu
@@ -364,11 +382,19 @@ def _rate_phrases(finder: Finder, cells: _TableCells) -> list[Fraction]:
         wholes = [j for j in _named(finder, p, _noun_phrase(m.group("base")), largest=True, cells=cells,
                                     qualifier=_qualifier(m.group("base"))) if j not in named]
         for part in named:
+            if _admitted().search(finder.text, max(0, finder.figures[part].start - 30), finder.figures[part].start):
+                continue  # "đã kết nạp 2.852 đoàn viên …; tỷ lệ đoàn viên trên tổng số lao động": the new members, not all
             bases = [j for j in wholes if _comparable_base(finder, part, j) and finder.figures[part].value <= finder.figures[j].value]
             if bases:
                 found.append(Fraction(part=part, base=bases[0], percent=p, alternatives=bases[1:]))
                 break
     return found
+
+@cache
+def _admitted() -> regex.Pattern:
+    """The words of a flow in ("kết nạp mới"), from the members' flow in the rule file."""
+    return regex.compile(rf"{rules.whole_words(rules.data('relations')['flows']['members']['inflow'])}[^;,.\d\n]*$", regex.IGNORECASE)
+
 
 _LATER_LEVEL = regex.compile(r"(?<!\p{L})(?:lên|xuống|xuống còn|lên đến)[^\S\n]*$", regex.IGNORECASE)
 

@@ -42,10 +42,21 @@ def bases(finder: Finder, part: int, base: int, percent: int) -> list[int]:
     # beyond the share's own paragraph only a whole of another noun, or one the share names ("chiếm 34,4% số doanh
     # nghiệp được giám sát" and "đã giám sát 32 doanh nghiệp"): one of the same noun elsewhere may be the base said
     # again ("quản lý 86 CĐCS" and the table's "Tổng cộng | 86"), and where they differ that is the slip
+    # … or one stated for the year the share's sentence names ("Năm 2027 có … 10 đồng chí …, chiếm 15,2% tổng số đoàn
+    # viên" and "năm 2027 là 66 đoàn viên")
+    year = set(_YEAR.findall(finder.text, sentence.start, f[percent].start))
     return [k for k in range(len(f)) if k not in (part, base, percent) and _alike(finder, k, base) and _usable(finder, k)
             and (f[k].start < f[percent].start or f[k].start < sentence.end) and f[k].value >= f[part].value
             and (_block(finder.text, f[k].start) == here or not same_noun(f[k].unit, f[base].unit)
-                 or named and named <= set(_WORD.findall(finder.label(k))))]
+                 or named and named <= set(_WORD.findall(finder.label(k)))
+                 or year and year & set(_YEAR.findall(finder.text, _clause_start(finder.text, f[k].start), f[k].start)))]
+
+
+_YEAR = regex.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in ";.:()\n") + 1
 
 
 _WORD = regex.compile(r"\p{L}+")

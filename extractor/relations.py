@@ -592,11 +592,19 @@ class Finder:
         total = self.figures[group.total]
         same = [j for j in group.parts if same_noun(self.figures[j].unit, total.unit) and self.figures[j].kind == "count"]
         if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",) \
-                and ";" not in self.text[self.figures[same[0]].end:self.figures[same[1]].start] \
+                and not regex.search(r"[;\d]", self._between_figures(same[0], same[1])) \
                 and not any(cues().trait.search(self._said(j)) for j in same):
             return [same]  # not "15 đồng chí, trong đó nữ 08 đồng chí; trong nhiệm kỳ có 02 đồng chí nghỉ việc",
-            # nor "có 120 đại biểu nữ, 86 đại biểu là đảng viên"
+            # nor "có 120 đại biểu nữ, 86 đại biểu là đảng viên", nor two of more items ("52 CĐCS …, 71 …, 48 …, 15 CĐCS …")
         return []
+
+    def _between_figures(self, a: int, b: int) -> str:
+        """The text between figures a and b without the figures in it ("15 vụ (chiếm 78,9%) … và 4 vụ")."""
+        f, pieces, pos = self.figures, [], self.figures[a].end
+        for k in range(a + 1, b):
+            pieces.append(self.text[pos:f[k].start])
+            pos = f[k].end
+        return "".join(pieces) + self.text[pos:f[b].start]
 
     def complement_subsets(self, group: Group) -> list[list[int]]:
         """Parts whose subjects split the whole between them (nam and nữ)."""
@@ -666,6 +674,9 @@ class Finder:
         if len(parts) < 2 or cues().parts_cue.search(inside) or cues().sum.search(inside) or _EACH.search(inside):
             return False  # "(16 đội, mỗi đội đăng ký 14 VĐV, tổng cộng 224 VĐV)", "(giải nhất 10 triệu đồng, …, 2 giải ba mỗi
             # giải 5 triệu đồng)": a product, not classes
+        items = [item for item in regex.split(r"[,;]", inside.split(")")[0]) if regex.search(r"\d", item)]
+        if len(items) != len(parts):
+            return False  # "(52 CĐCS khối mầm non, 71 khối tiểu học, 48 khối THCS, …)": not every item is a part here
         return not any(cues().trait.search(words) or cues().entity.match(words) or self._counted_before(j, words)
                        for j, words in ((j, self._said(j)) for j in parts))
 

@@ -245,13 +245,23 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
             x = f[j]
             if x.role != "actual" or x.kind == "percent" or finder.bracketed(j) or finder.is_rate(j):
                 continue
+            rest = bool(_LEFT.search(text, max(0, x.start - 12), x.start))
             scores = sorted(((words(j).agreement(words(i)), i) for i in earlier
                              if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
-                             and words(j).fits(words(i))), reverse=True)
+                             and words(j).fits(words(i)) and not (rest and _scoped(text, f[i].start))), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
     return pairs
+
+
+_LEFT = regex.compile(r"(?<!\p{L})còn(?:[^\S\n]+lại)?[^\S\n]*$", regex.IGNORECASE)
+
+
+def _scoped(text: str, start: int) -> bool:
+    """"Trong số 235 doanh nghiệp có tổ chức công đoàn, …": a whole the sentence breaks down, which "còn 64 doanh
+    nghiệp … chưa có thỏa ước" (what is left of it) does not restate."""
+    return bool(cues().scope.search(text, max(0, start - 20), start))
 
 
 def _summary_sections(finder: Finder) -> list[tuple[int, int, int]]:
