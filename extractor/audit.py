@@ -14,6 +14,7 @@ from .balances import Balance, balances
 from .bases import named_bases, sentence_bases, sibling_bases
 from .breakdowns import breakdowns, led, led_shares, listed
 from .changes import changes
+from .differences import differences
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
 from .products import Product, multiples, products
@@ -121,7 +122,7 @@ def _balance(doc: str, f: list[Figure], balance: Balance) -> Finding:
     verdict = _verdict(expected, reported)
     if verdict == "inconsistent" and not balance.opening_stated and reported.lo > expected.hi:
         verdict = "undecidable"
-    formula = " + ".join(f[i].text for i in balance.plus) + " − " + " − ".join(f[i].text for i in balance.minus)
+    formula = " + ".join(f[i].text for i in balance.plus) + "".join(f" − {f[i].text}" for i in balance.minus)
     message = {"consistent": f"«{f[balance.result].text}» khớp với {formula}.",
                "inconsistent": f"«{f[balance.result].text}» không khớp: {formula} = {expected}.",
                "undecidable": f"«{f[balance.result].text}» lớn hơn {formula} = {expected}; số dư đầu kỳ không được nêu "
@@ -172,7 +173,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         findings.append(found)
     findings.extend(_shares(doc, figures, percents) for percents in table_shares + led_shares(finder, resolved))
     findings.extend(_product(doc, figures, product) for product in products(finder))
-    findings.extend(_balance(doc, figures, balance) for balance in balances(finder) + table_formulas)
+    findings.extend(_balance(doc, figures, balance) for balance in balances(finder) + table_formulas + differences(finder))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "balance", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_or_other(_restated(doc, figures, first, second),
