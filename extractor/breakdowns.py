@@ -65,8 +65,9 @@ def _base(finder: Finder, run: list[tuple[int, int]]) -> int | None:
         if b.start < first - _REACH:
             break
         if (b.kind == "percent" or not comparable(f[run[0][0]], b) or finder.is_rate(j) or not b.value
-                or compared_level(finder.text, b)):
-            continue  # "giảm 0,6% so với năm 2025 (12.427 triệu đồng)": the level compared with, not the whole
+                or compared_level(finder.text, b) or b.role == "target" != f[run[0][0]].role and finder.bracketed(j)):
+            continue  # "giảm 0,6% so với năm 2025 (12.427 triệu đồng)": the level compared with, not the whole;
+            # "đạt 106,8% dự toán (1 tỷ đồng)": a plan is no whole of what was done
         fits = sum(1 for i, p in run if intervals.of(f[p]).meets(ratio(intervals.of(f[i]), intervals.of(b))))
         key = (fits, _whole(f, run, j))  # of two the shares fit alike, the one the items add up to
         if key > best_key:

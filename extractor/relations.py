@@ -487,8 +487,9 @@ class Finder:
             return []  # "7 người (16 đội, mỗi đội đăng ký 14 VĐV, tổng cộng 224 VĐV)": the bracket totals something else
         if bracket and self._level_reached(i):
             return []  # "Số CĐCS tăng từ 308 lên 312 đơn vị (thành lập mới 07, giải thể 03)": the reasons of the change
-        if bracket and self.is_change(i) and len(parts) == 1 and not self.item(parts[0]):
-            return []  # "so với năm 2023, số doanh nghiệp nợ giảm 3 doanh nghiệp (12 doanh nghiệp)": the level compared
+        if bracket and len(parts) == 1 and not self.item(parts[0]):
+            return []  # "giảm 3 doanh nghiệp (12 doanh nghiệp)": the level compared; "quà hiện vật trị giá 100.000 đồng
+            # (88 triệu đồng)": what they come to; a bare amount in brackets names no part
         if bracket and self.is_change(i) and cues().change_word.search(self.text, t.end, stop):
             return []  # "tăng 6 đoàn viên (kết nạp mới 9; giảm 3, gồm …)": a flow, which balances check
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):

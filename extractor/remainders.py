@@ -50,6 +50,8 @@ def remainders(finder: Finder) -> list[Group]:
         b = a + 1
         if f[a].kind != "count" or f[b].kind != "count" or not cues().fraction.fullmatch(text[f[a].end:f[b].start]):
             continue
+        if finder.bracketed(b):
+            continue  # "(năm 2024 đạt 87,7%, tương ứng 892/1.017 kiến nghị)": an aside about another period
         if classes := _other_classes(finder, a, b):
             found.append(Group(total=b, parts=[a, *classes], selection=False))
             continue

@@ -393,6 +393,8 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
             if j in in_grid or x.role != "actual" or finder.is_rate(j) or finder.in_ratio(j) \
                     or x.kind == "percent" and _names_whole(text, x.end):
                 continue  # "chiếm 5,3% tổng chi": a share of another whole than the row's rate; "đạt 9/9 phiếu": a ratio
+            if _own_ballot(text, x.start, grid):
+                continue  # "Số phiếu phát ra 69 …, hợp lệ 69 phiếu. Kết quả: … 67 phiếu": another ballot than the table's
             if _other_books(text, section, x.start):
                 continue  # "IV. QUỸ XÃ HỘI …: Tồn quỹ đầu năm 12.350.000 đồng" is not the table's "Tồn quỹ đầu năm"
             clause = clauses[j]
@@ -495,6 +497,17 @@ def _end_of_period(text: str) -> str | None:
 
 
 _HEADING_LINE = regex.compile(r"[^\S\n]*(?:\d{1,2}|[IVX]+|[a-zđ])[.)][^\S\n]")
+
+
+def _own_ballot(text: str, pos: int, grid) -> bool:
+    """The prose counts the ballots of its own vote in the few lines before the figure, after the table."""
+    start = max(0, pos - 400, grid.rows[-1][1][-1][1] if grid.rows and grid.rows[-1][1] else 0)
+    return bool(_ballot().search(text, start, pos))
+
+
+@cache
+def _ballot() -> regex.Pattern:
+    return rules.cue_regex(rules.data("relations")["ballot_words"])
 
 
 @cache
