@@ -78,7 +78,7 @@ def remainders(finder: Finder) -> list[Group]:
             verb = _words(" ".join(_WORD.findall(m.group("done"))[:1])) if m else set()
             if m and (len(_words(m.group("done")) & done) >= needed and verb <= done
                       or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
-                found.append(Group(total=b, parts=[a, c], selection=False))
+                found.append(Group(total=b, parts=[a, c, *_more_rests(finder, c)], selection=False))
                 break
     return found + _settled(finder)
 
@@ -127,6 +127,24 @@ def _settled(finder: Finder) -> list[Group]:
 
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in ";,.:(\n") + 1
+
+
+def _more_rests(finder: Finder, c: int) -> list[int]:
+    """"05 đại biểu không tán thành và 02 đại biểu không biểu quyết": the other rests said with the first."""
+    f, text = finder.figures, finder.text
+    sentence = finder.layout.sentence_of(f[c].start)
+    more = []
+    for k in finder.between(f[c].end, sentence.end):
+        gap = text[f[more[-1] if more else c].end:f[k].start]
+        if f[k].kind == "count" and comparable(f[c], f[k]) and cues().not_done.match(text[f[k].end:f[k].end + 60]) \
+                and _JOINED.search(gap) and not regex.search(r"[.;:\d]", gap):
+            more.append(k)
+        else:
+            break
+    return more
+
+
+_JOINED = regex.compile(r"(?:,|(?<!\p{L})và(?!\p{L}))[^\S\n]*$")
 
 
 def _other_classes(finder: Finder, a: int, b: int) -> list[int]:

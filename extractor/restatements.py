@@ -246,9 +246,14 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
             if x.role != "actual" or x.kind == "percent" or finder.bracketed(j) or finder.is_rate(j):
                 continue
             rest = bool(_LEFT.search(text, max(0, x.start - 12), x.start))
+            # "So với 1.372 trường hợp rà soát đầu giai đoạn, vẫn còn 944 đoàn viên …": a level the sentence says
+            # itself is said there, not by the 944
+            sentence = finder.layout.sentence_of(x.start)
+            said_here = {f[k].value for k in finder.between(sentence.start, sentence.end) if k != j and f[k].kind == x.kind}
             scores = sorted(((words(j).agreement(words(i)), i) for i in earlier
                              if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
-                             and words(j).fits(words(i)) and not (rest and _scoped(text, f[i].start))), reverse=True)
+                             and words(j).fits(words(i)) and not (rest and _scoped(text, f[i].start))
+                             and f[i].value not in said_here), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
