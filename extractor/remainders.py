@@ -1,8 +1,10 @@
-"""Finds the rest of a whole the text first gave as a fraction.
+"""Finds the rest of a whole: what was done and what was not make all of it.
 
 "có 86/92 CĐCS trực thuộc tham gia vận động" and, later, "vẫn còn 6 CĐCS chưa tham gia vận động
 Quỹ": the 6 that have not done it and the 86 that have make the 92. The rest is tied to the
 fraction by the words of what was (not) done, so an unrelated "còn 2 CĐCS chưa ..." is left alone.
+Also the rest after a share ("…, đạt 98,6% tổng số lao động (18 người còn lại …)") and what was done
+and what is left in one sentence ("tiếp thu 38 ý kiến; đã giải quyết 35 ý kiến, còn 03 ý kiến").
 """
 from __future__ import annotations
 
