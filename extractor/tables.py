@@ -40,6 +40,7 @@ def _data() -> dict:
         "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "list_cue": regex.compile(rf"[^.;:\n\d]{{0,60}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
+        "respectively": rules.cue_regex(d["respectively_cues"]),
         "criterion_lead": regex.compile(rf"[^\S\n]*(?:{alt(d['criterion_leads'])})[^\S\n]+[^:;.\n\d]{{1,40}}:", regex.IGNORECASE),
         "numbering_word": regex.compile(alt(d["numbering_words"]), regex.IGNORECASE),
         "count_opener": regex.compile(alt(d["count_label_openers"]), regex.IGNORECASE),
@@ -71,7 +72,8 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
             continue  # "tổ chức 03 lần (2022, 2023, 2024)": years, not counts
         got = _from_table(text, c, cell) if cell else (
             _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known)
-            or _from_list_item(text, layout, c, known) or _from_criterion_list(text, layout, c, known))
+            or _from_list_item(text, layout, c, known) or _from_criterion_list(text, layout, c, known)
+            or _from_respectively(text, layout, c, known))
         if got:
             found.append(got)
     return found
@@ -127,6 +129,19 @@ def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantit
     if owner is None:
         return None
     q = _bare(c, "count", owner.unit, 1)
+    return (q, "", "") if q else None
+
+
+def _from_respectively(text: str, layout: Layout, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
+    """"lần lượt là 69, 71, 74 và 76 đoàn viên", "lần lượt là: năm học 2023 – 2024: 69; …; năm học 2027 – 2028: 76
+    đoàn viên": the bare numbers of a list that says "lần lượt" count what its last item counts."""
+    sentence = layout.sentence_of(c.start)
+    if not _data()["respectively"].search(text, sentence.start, c.start):
+        return None
+    last = next((q for q in known if c.end <= q.start < sentence.end), None)
+    if last is None or last.kind != "count" or _data()["respectively"].search(text, c.end, last.start):
+        return None
+    q = _bare(c, "count", last.unit, 1)
     return (q, "", "") if q else None
 
 
