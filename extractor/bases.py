@@ -11,7 +11,7 @@ import regex
 
 from . import rules, tables
 from .changes import compared_level
-from .relations import LIST_LINE, Finder, Fraction, _marker, comparable, cues, same_noun, stop_words
+from .relations import LIST_LINE, Finder, Fraction, _marker, comparable, counts_people, cues, same_noun, stop_words
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _WORD_RE = regex.compile(r"\p{L}+")
@@ -204,6 +204,13 @@ def _plan_words() -> frozenset[str]:
     return frozenset(w.lower() for cue in rules.data("relations")["plan_bases"] for w in _WORD_RE.findall(cue))
 
 
+def _threshold_of(finder: Finder, part, base, percent: int | None) -> bool:
+    """"07 người … đạt trên 50% số phiếu hợp lệ": a bound each of them passed, not a share of the votes that
+    people make (an exact "2.874 lượt đoàn viên …, đạt 95,8% số phiếu phát hành" is one)."""
+    return percent is not None and finder.figures[percent].qualifier != "exact" \
+        and counts_people(part.unit) and not counts_people(base.unit)
+
+
 def _refers_back(finder: Finder, i: int) -> bool:
     """"hai nhóm này", "03 doanh nghiệp nêu trên": things counted before, named again."""
     return bool(cues().demonstrative.match(finder.text, finder.figures[i].end))
@@ -272,7 +279,8 @@ def _named(finder: Finder, i: int, phrase: str, largest: bool, cells: _TableCell
         by_unit = same_noun(phrase, unit) or phrase.startswith(unit + " ") and (by_words or not _names_class(phrase[len(unit):]))
         if qualifier and not all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", around) for w in qualifier):
             continue  # "số doanh nghiệp có tổ chức công đoàn": not any figure of doanh nghiệp
-        if by_unit and (share or comparable(f, b) or not _refers_back(finder, i)) or by_words and (share or comparable(f, b)):
+        if by_unit and (share or comparable(f, b) or not _refers_back(finder, i) and not _threshold_of(finder, f, b, asking)) \
+                or by_words and (share or comparable(f, b)):
             # "hai nhóm này chiếm 75,9% số lao động chưa tham gia": the groups' workers, not the count of groups
             # everyone of a noun: a figure of it or a table cell its header names, the largest first
             rank = (0 if by_unit or j in cells.header else 2) if everyone else 0 if by_unit and by_words else 1 if by_unit else 2

@@ -31,6 +31,7 @@ _ITEM_BREAKS = ";,:(\n"
 _EACH = regex.compile(r"(?<!\p{L})mỗi(?!\p{L})", regex.IGNORECASE)
 _REACHED = regex.compile(r"(?<!\p{L})từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+\p{L}+){0,3}[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?(?:lên|xuống|đến)[^\S\n]*$",
                       regex.IGNORECASE)
+_OWN_SHARE = regex.compile(r"[^\S\n]*(?:\p{L}+[^\S\n]+){0,3}\([^\S\n]*")
 _CLAUSES = regex.compile(r"[;,]|(?<!\p{L})và(?!\p{L})")
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
 
@@ -593,13 +594,13 @@ class Finder:
         total = self.figures[group.total]
         same = [j for j in group.parts if same_noun(self.figures[j].unit, total.unit) and self.figures[j].kind == "count"]
         if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",) \
-                and not regex.search(r"[;\d]", self._between_figures(same[0], same[1])) \
+                and not regex.search(r"[;\d]", self.between_text(same[0], same[1])) \
                 and not any(cues().trait.search(self._said(j)) for j in same):
             return [same]  # not "15 đồng chí, trong đó nữ 08 đồng chí; trong nhiệm kỳ có 02 đồng chí nghỉ việc",
             # nor "có 120 đại biểu nữ, 86 đại biểu là đảng viên", nor two of more items ("52 CĐCS …, 71 …, 48 …, 15 CĐCS …")
         return []
 
-    def _between_figures(self, a: int, b: int) -> str:
+    def between_text(self, a: int, b: int) -> str:
         """The text between figures a and b without the figures in it ("15 vụ (chiếm 78,9%) … và 4 vụ")."""
         f, pieces, pos = self.figures, [], self.figures[a].end
         for k in range(a + 1, b):
@@ -718,8 +719,10 @@ class Finder:
             if (a.kind == b.kind == "count" and p.kind == "percent"
                     and regex.fullmatch(r"\s*(?:/|trong tổng số|trên tổng số|trong số|trên tổng)\s*", self.text[a.end:b.start])
                     and regex.fullmatch(r"[^.;\n]{0,100}?[\s,(]*(?:chiếm|đạt|bằng|tỷ lệ)?[\s:]*", self.text[b.end:p.start])):
-                if i and self.figures[i - 1].kind == "percent" and regex.fullmatch(r"[^\S\n]*\([^\S\n]*", self.text[self.figures[i - 1].end:a.start]):
-                    found.append(Fraction(part=i, base=i + 1, percent=i - 1))  # "từ 90,8% (85.471/94.120 …) lên 91,5%"
+                if i and self.figures[i - 1].kind == "percent" and _OWN_SHARE.fullmatch(self.text[self.figures[i - 1].end:a.start]):
+                    # "từ 90,8% (85.471/94.120 …) lên 91,5%", "đạt 94,2% chỉ tiêu (1.036/1.100 đoàn viên) và có tỷ lệ …
+                    # (83,0%)": the share before the bracket is the fraction's own
+                    found.append(Fraction(part=i, base=i + 1, percent=i - 1))
                     continue
                 found.append(Fraction(part=i, base=i + 1, percent=i + 2))
         return found

@@ -34,6 +34,7 @@ class _Cues:
         # ", còn 03 ý kiến"; not "hiện còn 14 đồng chí", a level now
         self.left = regex.compile(rf"(?<!{word(d['settled_now'])}[^\S\n]+){word(d['settled_left'])}[^\S\n]*$", regex.IGNORECASE)
         self.pending = regex.compile(rf"[^;,.(\n]{{0,30}}?{word(d['settled_pending'])}", regex.IGNORECASE)  # "11 kiến nghị đang …"
+        self.other = regex.compile(rf"[^;,.\n\d]{{0,30}}?{word(d['rest_words'])}", regex.IGNORECASE)  # "có ý kiến khác"
         self.rest_after = regex.compile(rf"[^\S\n]*{word(d['share_rest_words'])}", regex.IGNORECASE)  # "18 người còn lại"
         self.rest_before = regex.compile(rf"{word(d['share_rest_words'])}[^\S\n]*(?:là)?[^\S\n]*$", regex.IGNORECASE)
         self.inclusive = regex.compile(rf"^[^;,.(\n]*?{word(d['inclusive_words'])}", regex.IGNORECASE)
@@ -132,21 +133,25 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _more_rests(finder: Finder, c: int) -> list[int]:
-    """"05 đại biểu không tán thành và 02 đại biểu không biểu quyết": the other rests said with the first."""
+    """"05 đại biểu không tán thành và 02 đại biểu không biểu quyết" (or "… có ý kiến khác"): the other rests said
+    with the first."""
     f, text = finder.figures, finder.text
     sentence = finder.layout.sentence_of(f[c].start)
     more = []
     for k in finder.between(f[c].end, sentence.end):
-        gap = text[f[more[-1] if more else c].end:f[k].start]
-        if f[k].kind == "count" and comparable(f[c], f[k]) and cues().not_done.match(text[f[k].end:f[k].end + 60]) \
-                and _JOINED.search(gap) and not regex.search(r"[.;:\d]", gap):
+        if f[k].kind == "percent":
+            continue  # "5 đại biểu không tán thành, chiếm 2,4%; 2 đại biểu không biểu quyết"
+        gap = finder.between_text(more[-1] if more else c, k)
+        said = text[f[k].end:f[k].end + 60]
+        if f[k].kind == "count" and comparable(f[c], f[k]) and (cues().not_done.match(said) or cues().other.match(said)) \
+                and _JOINED.search(gap) and not regex.search(r"[.:\d]", gap):
             more.append(k)
         else:
             break
     return more
 
 
-_JOINED = regex.compile(r"(?:,|(?<!\p{L})và(?!\p{L}))[^\S\n]*$")
+_JOINED = regex.compile(r"(?:[,;]|(?<!\p{L})và(?!\p{L}))[^\S\n]*$")
 
 
 def _other_classes(finder: Finder, a: int, b: int) -> list[int]:
