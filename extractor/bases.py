@@ -11,7 +11,8 @@ import regex
 
 from . import rules, tables
 from .changes import compared_level
-from .relations import LIST_LINE, Finder, Fraction, _marker, comparable, counts_people, cues, same_noun, stop_words
+from .relations import LIST_LINE, Finder, Fraction, comparable, counts_people, cues, list_marker, same_noun, stop_words
+from .sentences import clause_start
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
 _WORD_RE = regex.compile(r"\p{L}+")
@@ -107,7 +108,7 @@ def sibling_bases(finder: Finder, fractions: list[Fraction], resolved: set[int])
         bullet = LIST_LINE.match(text[lines[at].start:lines[at].end])
         if not bullet:
             continue
-        bases = {named[q] for n in _siblings(finder, at, _marker(bullet.group()))
+        bases = {named[q] for n in _siblings(finder, at, list_marker(bullet.group()))
                  for q in finder.between(lines[n].start, lines[n].end) if q in named}
         if len(bases) == 1 and _comparable_base(finder, i, base := bases.pop()) and f[base].value > f[i].value:
             found.append(Fraction(part=i, base=base, percent=p))
@@ -124,7 +125,7 @@ def _siblings(finder: Finder, at: int, marker: str) -> list[int]:
             line = text[lines[n].start:lines[n].end]
             if line.strip():
                 bullet = LIST_LINE.match(line)
-                if not bullet or _marker(bullet.group()) != marker:
+                if not bullet or list_marker(bullet.group()) != marker:
                     break
                 found.append(n)
             n += step
@@ -193,7 +194,7 @@ def _plan_stated(finder: Finder, i: int, p: int) -> list[int]:
 def _clause_words(finder: Finder, floor: int, i: int, skip: int = 0) -> set[str]:
     """The words of figure i's clause before it (after `skip` characters back from the figure, if given)."""
     start = finder.figures[i].start
-    clause = max(floor, *(finder.text.rfind(c, floor, start) + 1 for c in ";.\n("))
+    clause = clause_start(finder.text, start, ";.\n(", floor)
     if skip:
         clause = max(clause, start + skip)
     return {w.lower() for w in _WORD_RE.findall(finder.text[clause:start])} - stop_words() - _plan_words()

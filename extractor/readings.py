@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .relations import Finder, counts_people, cues, same_noun, stop_words
+from .sentences import clause_start
 
 
 def _alike(finder: Finder, a: int, b: int) -> bool:
@@ -49,14 +50,11 @@ def bases(finder: Finder, part: int, base: int, percent: int) -> list[int]:
             and (f[k].start < f[percent].start or f[k].start < sentence.end) and f[k].value >= f[part].value
             and (_block(finder.text, f[k].start) == here or not same_noun(f[k].unit, f[base].unit)
                  or named and named <= set(_WORD.findall(finder.label(k)))
-                 or year and year & set(_YEAR.findall(finder.text, _clause_start(finder.text, f[k].start), f[k].start)))]
+                 or year and year & set(_YEAR.findall(finder.text, clause_start(finder.text, f[k].start, ";.:()\n"), f[k].start)))]
 
 
 _YEAR = regex.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 
-
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in ";.:()\n") + 1
 
 
 _WORD = regex.compile(r"\p{L}+")

@@ -36,7 +36,7 @@ _CLAUSES = regex.compile(r"[;,]|(?<!\p{L})và(?!\p{L})")
 LIST_LINE = regex.compile(r"^\s*(?:[-–—+•*]|\d{1,2}[.)]|[a-zđ][.)])\s")  # "- ...", "1. ...", "a) ..."
 
 
-def _marker(bullet: str) -> str:
+def list_marker(bullet: str) -> str:
     """The kind of a list line's marker: "-" and "+" differ, "1." and "2." do not."""
     mark = bullet.strip()
     return "digit" if mark[:1].isdigit() else "letter" if mark[:1].isalpha() else mark[:1]
@@ -283,9 +283,9 @@ class Finder:
             marker = None
             for line in self.layout.lines[line_index + 1:]:
                 m = LIST_LINE.match(self.text[line.start:line.end])
-                if not m or marker is not None and _marker(m.group()) != marker:
+                if not m or marker is not None and list_marker(m.group()) != marker:
                     break  # "+ Nghỉ hưu: 167 người;" then "- Đến ngày 30/11 …": the sub-list has ended
-                marker = _marker(m.group())
+                marker = list_marker(m.group())
                 end = line.end
         return end
 

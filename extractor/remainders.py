@@ -15,6 +15,7 @@ import regex
 from . import rules
 from .relations import Finder, Fraction, Group, comparable, same_noun
 from .relations import cues as relation_cues
+from .sentences import clause_start
 
 _REACH = 6000  # how far after the fraction its rest may be stated (a summary often restates it)
 _WORD = regex.compile(r"\p{L}+")
@@ -111,11 +112,11 @@ def _settled(finder: Finder) -> list[Group]:
     found = []
     for a, x in enumerate(f):
         if x.kind != "count" or x.role != "actual" or finder.bracketed(a) \
-                or not cues().done.search(text, _clause_start(text, x.start), x.start):
+                or not cues().done.search(text, clause_start(text, x.start, _CLAUSE_BREAKS), x.start):
             continue
         sentence = finder.layout.sentence_of(x.start)
         rests = [c for c in finder.between(x.end, sentence.end) if f[c].kind == "count" and same_noun(f[c].unit, x.unit)
-                 and not finder.bracketed(c) and (cues().left.search(text, _clause_start(text, f[c].start), f[c].start)
+                 and not finder.bracketed(c) and (cues().left.search(text, clause_start(text, f[c].start, _CLAUSE_BREAKS), f[c].start)
                                                   or cues().pending.match(text, f[c].end))]
         if not rests:
             continue
@@ -128,8 +129,7 @@ def _settled(finder: Finder) -> list[Group]:
     return found
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in ";,.:(\n") + 1
+_CLAUSE_BREAKS = ";,.:(\n"
 
 
 def _more_rests(finder: Finder, c: int) -> list[int]:

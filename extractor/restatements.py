@@ -504,7 +504,7 @@ def _end_of_period(text: str) -> str | None:
 _HEADING_LINE = regex.compile(r"[^\S\n]*(?:\d{1,2}|[IVX]+|[a-zđ])[.)][^\S\n]")
 
 
-def _own_ballot(text: str, pos: int, grid) -> bool:
+def _own_ballot(text: str, pos: int, grid: tables.Grid) -> bool:
     """The prose counts the ballots of its own vote in the few lines before the figure, after the table."""
     start = max(0, pos - 400, grid.rows[-1][1][-1][1] if grid.rows and grid.rows[-1][1] else 0)
     return bool(_ballot().search(text, start, pos))

@@ -44,3 +44,8 @@ class Layout:
 
     def sentence_of(self, pos: int) -> Span:
         return self.sentences[bisect_right(self._sentence_starts, pos) - 1]
+
+
+def clause_start(text: str, pos: int, breaks: str, floor: int = 0) -> int:
+    """Where the clause holding pos starts: just after the last of `breaks` before it, not before `floor`."""
+    return max(floor, *(text.rfind(c, floor, pos) + 1 for c in breaks))
