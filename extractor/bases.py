@@ -57,7 +57,8 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%");
         # once a whole is found, it may still be the part the share is of ("12.908 đoàn viên nữ (60,1%) ... Nữ
         # đoàn viên khu vực hành chính 4.126 người (32,0%)")
-        earlier = [j for j in larger if finder.share_of(j) is None or _WHOLE.search(finder.item(j))]
+        earlier = [j for j in larger if finder.share_of(j) is None or _WHOLE.search(finder.item(j))
+                   or _broken_down(finder, j, i, sentence.start)]
         if not larger and previous > line.start and finder.figures[p].value != 100:  # "thu hồi vốn đến hạn …, đạt 100%"
             # "tổng số lao động … là 3.186 người … Số lao động ký hợp đồng không xác định thời hạn là 2.390 người,
             # chiếm 75,0%": nothing in the two sentences, so the paragraph's wholes, its first one first
@@ -76,6 +77,15 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
             found.append(Fraction(part=i, base=earlier[0], percent=p,
                                   alternatives=earlier[1:] + [j for j in larger if j not in earlier]))
     return found
+
+def _broken_down(finder: Finder, j: int, i: int, sentence: int) -> bool:
+    """"… là 6.712 người, đạt 98,1% tổng số lao động. Về loại hợp đồng: … 4.027 người (60,0%)": a figure of an
+    earlier sentence whose own share names another whole is no sibling of the shares after it but the whole a
+    colon breaks down."""
+    p = finder.share_of(j)
+    return p is not None and finder.figures[j].start < sentence and ":" in finder.text[sentence:finder.figures[i].start] \
+        and bool(cues().named_whole.match(finder.text, finder.figures[p].end))
+
 
 @cache
 def _of_amount() -> regex.Pattern:
@@ -147,7 +157,10 @@ def named_bases(finder: Finder) -> list[Fraction]:
             continue  # "mỗi nhà 40 triệu đồng, khoản chi này chiếm 63,0%": the share is of what the houses cost
         after = finder.figures[p].end
         bases: list[int] = []
-        if (m := cues().named_whole.match(finder.text, after)) and i > 0:
+        if p + 1 < len(finder.figures) and _comparable_base(finder, i, p + 1) \
+                and cues().stated_base.fullmatch(finder.text, after, finder.figures[p + 1].start):
+            bases = [p + 1]  # "71.350 đoàn viên đã đăng ký, chiếm 74,0% tổng số 96.480 đoàn viên"
+        elif (m := cues().named_whole.match(finder.text, after)) and i > 0:
             i = _counted_in_clause(finder, i, m.group("noun"))
             f = finder.figures[i]
             bases = _named(finder, i, _noun_phrase(m.group("noun")), largest=m.group("cue").lower().startswith("tổng"),

@@ -123,6 +123,7 @@ class _Cues:
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
         self.rate = regex.compile(rf"(?<!vượt[^\S\n]*(?:định[^\S\n]+)?){word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
         self.average = regex.compile(rf"{word(d['average_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
+        self.stated_base = regex.compile(rf"[^\S\n]*{word(d['stated_base_links'])}[^\S\n]*", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
         self.complements = [[c.lower() for c in pair] for pair in d["complements"]]
         self.partitions = [sorted((w.lower() for w in family), key=len, reverse=True) for family in d["partitions"]]
