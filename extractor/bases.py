@@ -153,8 +153,9 @@ def named_bases(finder: Finder) -> list[Fraction]:
     cells = _table_cells(finder)
     for i, f in enumerate(finder.figures):
         p = finder.share_of(i)
-        if p is None or i == 0 and p + 1 >= len(finder.figures) or finder.is_unit_rate(i):
-            continue  # "mỗi nhà 40 triệu đồng, khoản chi này chiếm 63,0%": the share is of what the houses cost
+        if p is None or i == 0 and p + 1 >= len(finder.figures) or finder.is_unit_rate(i) or finder.is_change(i):
+            continue  # "mỗi nhà 40 triệu đồng, khoản chi này chiếm 63,0%": the share is of what the houses cost;
+            # "tăng 771 người, tương đương 31,9% so với cuối năm 2018": a change's rate, which changes.py reads
         after = finder.figures[p].end
         bases: list[int] = []
         if p + 1 < len(finder.figures) and _comparable_base(finder, i, p + 1) \

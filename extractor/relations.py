@@ -26,7 +26,8 @@ _BODY_OF_ITS_OWN = regex.compile(r"(?<!\p{L})gồm(?:[^\S\n]+có)?[^\S\n]*$", re
 OVERLAPPING = 150.0
 _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
-_ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
+ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
+_ITEM_JOIN = regex.compile(r"(?:[,;]|(?<!\p{L})và)[^\S\n]*$")
 _ITEM_BREAKS = ";,:(\n"
 _EACH = regex.compile(r"(?<!\p{L})mỗi(?!\p{L})", regex.IGNORECASE)
 _REACHED = regex.compile(r"(?<!\p{L})từ[^\S\n]+\d[\d.,]*(?:[^\S\n]+\p{L}+){0,3}[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?(?:lên|xuống|đến)[^\S\n]*$",
@@ -121,7 +122,7 @@ class _Cues:
         self.plan_base = regex.compile(rf"[^\S\n]*{word(d['plan_bases'])}(?:[^()\n\d]{{0,40}}\([^()\d\n]{{0,25}}|(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]*:?[^\S\n]*)$", regex.IGNORECASE)
         self.ellipsis = regex.compile(alt(d["ellipsis"]))
         self.closing = regex.compile(rf"^[\s\-–+•*]*(?:{alt(d['closing_cues'])})(?!\p{{L}})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
-        self.rate = regex.compile(rf"(?<!vượt[^\S\n]*(?:định[^\S\n]+)?){word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
+        self.rate = regex.compile(rf"(?<!vượt[^\S\n]*(?:định[^\S\n]+)?)(?<!tổng[^\S\n]+){word(d['rate_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,4}}$", regex.IGNORECASE)
         self.average = regex.compile(rf"{word(d['average_cues'])}[^\S\n]+(?:\p{{L}}+[^\S\n]+){{0,3}}$", regex.IGNORECASE)
         self.stated_base = regex.compile(rf"[^\S\n]*{word(d['stated_base_links'])}[^\S\n]*", regex.IGNORECASE)
         self.own_base = regex.compile(rf"[^\S\n]*{word(d['own_base'])}", regex.IGNORECASE)
@@ -256,7 +257,7 @@ class Finder:
         of the group the figure stands in."""
         f = self.figures[i]
         following = i + 1
-        aside = _ASIDE.match(self.text, f.end)  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"
+        aside = ASIDE.match(self.text, f.end)  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"
         if aside and following < len(self.figures) and self.figures[following].kind != "percent":
             while following < len(self.figures) and self.figures[following].start < aside.end():
                 following += 1
@@ -338,7 +339,7 @@ class Finder:
                       and not (self.is_change(j) and self._level_before(j))), None)
         if owner is None or self.is_rate(owner) or self.is_change(owner):
             return []
-        return self._forward(owner, self.figures[owner], m)
+        return self._forward(owner, self.figures[owner], m, stop_at=after)
 
     def _names_another_whole(self, p: int, total: int) -> bool:
         """"chiếm 59,2% tổng thu kinh phí công đoàn" is not of "Tổng thu tài chính công đoàn 6.619,0 triệu đồng": the
@@ -396,14 +397,22 @@ class Finder:
 
     def _with_bracketed_amounts(self, parts: list[int], asides: list[int], start: int, stop: int) -> list[int]:
         """"gồm: xây mới 06 nhà (300.000.000 đồng); sửa chữa 04 nhà (100.000.000 đồng); trợ cấp 80.000.000 đồng": an
-        item whose only amount stands alone in brackets gives that amount."""
+        item whose only amount stands alone in brackets gives that amount; "và" joins two such items ("… (100.000.000
+        đồng) và hỗ trợ 17 đoàn viên … (40.800.000 đồng)")."""
         if not asides:
             return parts
-        cuts = [start + m.end() for m in regex.finditer(r";|\n", self.text[start:stop])]
+        cuts = [start + m.end() for m in regex.finditer(r";|\n|(?<!\p{L})và(?!\p{L})", self.text[start:stop])]
         item = lambda j: sum(1 for c in cuts if c <= self.figures[j].start)  # noqa: E731
         given = {item(p) for p in parts}
         alone = [j for j in asides if item(j) not in given and sum(1 for k in asides if item(k) == item(j)) == 1]
         return sorted(parts + alone) if cuts else parts
+
+    def _other_noun_items(self, t: Figure, parts: list[int]) -> bool:
+        """An item of the list that counts another noun ("6 cơ sở y tế" among "doanh nghiệp") may be part of the whole
+        too: the parts of the total's noun alone are not all of it."""
+        return any(self.figures[j].kind == t.kind == "count" and not comparable(t, self.figures[j])
+                   and _ITEM_JOIN.search(self.text, max(0, self.figures[j].start - 6), self.figures[j].start)
+                   for j in range(parts[0] + 1, parts[-1]))
 
     def _one_per_item(self, parts: list[int], start: int, stop: int) -> list[int]:
         """In a list of items separated by ";" or lines, each item gives one part: its last amount
@@ -480,6 +489,8 @@ class Finder:
                 elif self._alone_in_brackets(f):
                     asides.append(j)
         parts = self._with_bracketed_amounts(parts, asides, start, stop)
+        if parts and self._other_noun_items(t, parts):
+            return []  # "27 doanh nghiệp (gồm 9 doanh nghiệp ăn uống, 6 cơ sở y tế, 5 siêu thị và 7 doanh nghiệp …)"
         semicolon = self.text.find(";", start + len(cue) if region is None else start, stop)  # not the cue's own "; gồm"
         if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
             return []  # "9 dự thảo luật, trong đó có dự thảo Nghị định …; tham gia ý kiến đối với 14 dự thảo …": no list

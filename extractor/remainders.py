@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from . import rules
-from .relations import Finder, Fraction, Group, comparable, same_noun
+from .relations import ASIDE, Finder, Fraction, Group, comparable, same_noun
 from .relations import cues as relation_cues
 from .sentences import clause_start
 
@@ -63,7 +63,12 @@ def remainders(finder: Finder) -> list[Group]:
         if cues().not_done.match(text[f[b].end:f[b].end + 60]) or sentence in opened:
             continue  # "23/96 CĐCS thu đoàn phí chưa đúng quy định": its rest did it right; "169/186 …, trong đó … 72/74":
         opened.add(sentence)  # the rest said after is of the sentence's first fraction
-        context = text[max(0, f[a].start - 50):f[a].start] + " " + text[f[b].end:f[b].end + 50]
+        # what was done, said in the fraction's sentence ("… đã ký. Có 45/51 doanh nghiệp (gồm …) tổ chức hội nghị
+        # người lao động": the words of the sentence before and of the aside are not)
+        after = f[b].end
+        if aside := ASIDE.match(text, after):
+            after = aside.end()
+        context = text[max(sentence, f[a].start - 50):f[a].start] + " " + text[after:after + 50]
         done = _words(context)
         for c in range(b + 1, len(f)):
             if f[c].start > f[b].end + _REACH:

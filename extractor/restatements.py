@@ -121,8 +121,8 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
     report stated before, the first total of its noun ("quản lý 214 CĐCS với …, trong đó …"). Where the
     whole is split by its own noun, the base may be one of the parts: it is the part whose two words after
     its noun it says again ("41/48 CĐCS doanh nghiệp ký kết" is the "48 CĐCS doanh nghiệp"), else the whole;
-    nothing when it is narrowed ("1.018/1.126 doanh nghiệp có CĐCS") or stands in brackets after the class
-    it counts ("100% doanh nghiệp nhà nước (6/6 doanh nghiệp)")."""
+    nothing when it is narrowed ("1.018/1.126 doanh nghiệp có CĐCS"), stands in brackets after the class
+    it counts ("100% doanh nghiệp nhà nước (6/6 doanh nghiệp)") or the whole is of a class it does not say."""
     f, text = finder.figures, finder.text
     totals: dict[int, list[int]] = {}
     for g in finder.groups():
@@ -134,8 +134,8 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
         whole = next((i for i in sorted(totals) if i < j and f[i].kind == "count" and same_noun(f[i].unit, x.unit)
                       and f[i].role == "actual" and not finder.bracketed(i) and not finder.is_change(i)
                       and not finder.fraction_base(i) and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]), None)
-        if whole is None:
-            continue
+        if whole is None or _said(finder, whole).classes - _said(finder, j).classes:
+            continue  # "Trong 47 doanh nghiệp ngoài nhà nước có tổ chức công đoàn" is no whole of "45/51 doanh nghiệp"
         split = [p for p in totals[whole] if same_noun(f[p].unit, x.unit)]
         if not split:
             pairs.append((whole, j))
@@ -226,8 +226,8 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
     """A summing-up section ("Đánh giá chung", "Ưu điểm", "Hạn chế") says again what the report said:
     "Vẫn còn 03 CĐCS nộp kinh phí chậm" is the "03 CĐCS nộp chậm" of the section on finance. Each of its
     counts and amounts is paired with the one earlier figure of its noun that says the most of the same
-    words on the same side of the number: at least two syllables, none other as many, and both or
-    neither negated."""
+    words on the same side of the number: at least two syllables, none other as many, both or neither
+    negated, and both or neither a share of a named whole."""
     f, text = finder.figures, finder.text
     said: dict[int, _Said] = {}
 
@@ -243,8 +243,9 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
                    and "|" not in text[finder.layout.line_of(f[i].start).start:f[i].end]]
         for j in finder.between(body, end):
             x = f[j]
-            if x.role != "actual" or x.kind == "percent" or finder.bracketed(j) or finder.is_rate(j):
-                continue
+            if x.role != "actual" or x.kind == "percent" or finder.bracketed(j) or finder.is_rate(j) \
+                    or _JOINED_CLASSES.search(text, max(0, x.start - 60), x.start):
+                continue  # "sức khỏe loại IV, loại V là 191 người": the sum of two classes, neither restated
             rest = bool(_LEFT.search(text, max(0, x.start - 12), x.start))
             # "So với 1.372 trường hợp rà soát đầu giai đoạn, vẫn còn 944 đoàn viên …": a level the sentence says
             # itself is said there, not by the 944
@@ -253,6 +254,7 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
             scores = sorted(((words(j).agreement(words(i)), i) for i in earlier
                              if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
                              and words(j).fits(words(i)) and not (rest and _scoped(text, f[i].start))
+                             and _share_of_whole(finder, i) == _share_of_whole(finder, j)
                              and f[i].value not in said_here), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
@@ -260,6 +262,8 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
     return pairs
 
 
+_JOINED_CLASSES = regex.compile(r"(?<!\p{L})(\p{L}+)[^\S\n]+[\p{L}\d]+[^\S\n]*(?:,|và|hoặc)[^\S\n]*\1[^\S\n]+[\p{L}\d]+"
+                             r"(?:[^\S\n]+(?:là|có|gồm|đạt|chiếm))?[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
 _LEFT = regex.compile(r"(?<!\p{L})còn(?:[^\S\n]+lại)?[^\S\n]*$", regex.IGNORECASE)
 
 

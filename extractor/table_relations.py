@@ -153,7 +153,8 @@ def _ratio_columns(finder: Finder, cells: list[list[int | None]], labels: list[s
             bases += [([cells[r][a]] * len(cells), set(totals)) for r in totals if a < len(cells[r]) and cells[r][a] is not None]
             for base, skip in bases if a != p else []:
                 rows = [(x, y, z) for r, (x, y, z) in enumerate(zip(column(a), base, shares)) if r not in skip
-                        and None not in (x, y, z) and x != y and finder.figures[y].value and finder.figures[z].kind == "percent"]
+                        and None not in (x, y, z) and x != y and finder.figures[y].value and finder.figures[z].kind == "percent"
+                        and finder.figures[z].value_max is None]  # "Mức ưu đãi | 5% – 15%": a range is no share
                 fits = sum(1 for x, y, z in rows
                            if of(finder.figures[z]).meets(ratio(of(finder.figures[x]), of(finder.figures[y]))))
                 if len(rows) >= 2 and fits >= max(2, 0.6 * len(rows)) and (best is None or fits > best[0]):

@@ -211,7 +211,7 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
     without a unit of its own that unit."""
     rows: dict[int, tuple] = {}
     header: list[str] | None = None
-    starts: list[int] | None = None  # where a space-aligned header's cells start in their line
+    starts: list[tuple[int, int]] | None = None  # where a space-aligned header's cells stand in their line
     head_lines: list[int] = []  # the lines of a header not yet read
     for i, span in enumerate(layout.lines):
         if _RULE.fullmatch(text, span.start, span.end):
@@ -238,25 +238,26 @@ def _table_rows(text: str, layout: Layout) -> dict[int, tuple[list[str], list[tu
     return rows
 
 
-def _aligned(cells: list[tuple[str, tuple[int, int]]], starts: list[int], line_start: int) -> list | None:
-    """A row of a space-aligned table placed under the header cell each of its cells starts nearest to:
+def _aligned(cells: list[tuple[str, tuple[int, int]]], starts: list[tuple[int, int]], line_start: int) -> list | None:
+    """A row of a space-aligned table placed under the header cell each of its cells stands under:
     "        Tổng cộng      3.482    100,0" has no number cell but its words stand under "Lĩnh vực"."""
     placed: list[tuple[str, tuple[int, int]]] = [("", (line_start, line_start))] * len(starts)
     for cell, (a, b) in cells:
         if cell:
-            col = _nearest(starts, a - line_start)
+            col = _nearest(starts, a - line_start, b - line_start)
             if placed[col][0]:
                 return None  # two cells under one header cell: keep the row as written
             placed[col] = (cell, (a, b))
     return placed
 
 
-def _nearest(starts: list[int], offset: int) -> int:
-    """The header cell a cell starting `offset` characters into its line stands under."""
-    return min(range(len(starts)), key=lambda c: abs(starts[c] - offset))
+def _nearest(cells: list[tuple[int, int]], start: int, end: int) -> int:
+    """The header cell a cell from `start` to `end` (offsets in its line) stands under: the one it overlaps most, a
+    number set flush right under a header set flush left ("Đoàn viên" over "      62") too, else the nearest."""
+    return max(range(len(cells)), key=lambda c: min(end, cells[c][1]) - max(start, cells[c][0]))
 
 
-def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[list[str], list[int] | None]:
+def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[list[str], list[tuple[int, int]] | None]:
     """The header cells, each with the words written under it ("Số tiền được" / "kiểm tra" / "(triệu
     đồng)"): by position in a space-aligned table, by order in a piped one. "STT  Khối" over "1    Mầm
     non" is two cells."""
@@ -267,13 +268,14 @@ def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[li
         narrow = [(m.group(), (m.start(), m.end())) for m in regex.finditer(r"\S+(?: \S+)*", text, pos=first.start, endpos=first.end)]
         cells = narrow if len(narrow) <= width else cells
     header = [t for t, _ in cells]
-    starts = [a for _, (a, _) in cells]
+    spans = [span for _, span in cells]
     for index in lines[1:]:
         line = layout.lines[index]
         under = _cells(text, line.start, line.end)
-        for k, (cell, (a, _)) in enumerate(under):
+        for k, (cell, (a, b)) in enumerate(under):
             if cell:
-                col = _nearest([c - first.start for c in starts], a - line.start) if aligned or len(under) != len(header) else k
+                col = _nearest([(a0 - first.start, b0 - first.start) for a0, b0 in spans], a - line.start, b - line.start) \
+                    if aligned or len(under) != len(header) else k
                 header[col] = f"{header[col]} {cell}"
     above = next((text[line.start:line.end] for line in reversed(layout.lines[max(0, lines[0] - 3):lines[0]])
                   if text[line.start:line.end].strip() and not _RULE.fullmatch(text, line.start, line.end)), "")
@@ -281,7 +283,7 @@ def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[li
     unit = _data()["table_unit"].search(above)
     column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
     return ([_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t for t in header],
-            [a - first.start for a in starts] if aligned else None)
+            [(a - first.start, b - first.start) for a, b in spans] if aligned else None)
 
 
 @dataclass
