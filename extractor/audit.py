@@ -161,9 +161,13 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     for g in all_groups:
         wholes = [h.total for h in all_groups if g.total in h.parts]
         findings.extend(_group_findings(doc, figures, finder, g, wholes))
+    read: set[tuple[int, int, int, int, int]] = set()
     for fr in fractions + more_fractions:
         if figures[fr.percent].role == "target" and figures[fr.part].role == "actual":
             continue  # "phấn đấu tỷ lệ đoàn viên đạt trên 98%": a goal says nothing about today's counts
+        if (key := (fr.part, fr.base, fr.percent, fr.change, fr.change_of_base)) in read:
+            continue  # found by two rules ("đạt 52/100 căn, bằng 52,0% mục tiêu"): one finding
+        read.add(key)
         checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change, fr.change_of_base)
                   for base in [fr.base, *fr.alternatives]]
         found = next((c for c in checks if c.verdict == "consistent"), checks[0])

@@ -179,8 +179,8 @@ def named_bases(finder: Finder) -> list[Fraction]:
             bases = _plan_stated(finder, i, p)
         if not bases:
             bases = _table_row_named(finder, i, after)
-        if bases:
-            part = i - 1 if finder.fraction_base(i) else i  # "246/248 phiếu, đạt 99,2% số đại biểu": the 246
+        part = i - 1 if finder.fraction_base(i) else i  # "246/248 phiếu, đạt 99,2% số đại biểu": the 246
+        if bases := [b for b in bases if b != part]:  # "đạt 52/100 căn, bằng 52,0% mục tiêu": the 52 is no plan
             found.append(Fraction(part=part, base=bases[0], percent=p, alternatives=bases[1:]))
     return found + _rate_phrases(finder, cells)
 

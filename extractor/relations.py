@@ -503,8 +503,9 @@ class Finder:
         if bracket and len(parts) == 1 and not self.item(parts[0]):
             return []  # "giảm 3 doanh nghiệp (12 doanh nghiệp)": the level compared; "quà hiện vật trị giá 100.000 đồng
             # (88 triệu đồng)": what they come to; a bare amount in brackets names no part
-        if bracket and self.is_change(i) and cues().change_word.search(self.text, t.end, stop):
-            return []  # "tăng 6 đoàn viên (kết nạp mới 9; giảm 3, gồm …)": a flow, which balances check
+        if bracket and self.is_change(i) and (cues().change_word.search(self.text, t.end, stop) or len(parts) == 1):
+            return []  # "tăng 6 đoàn viên (kết nạp mới 9; giảm 3, gồm …)": a flow, which balances check; "tăng 214 người
+            # (năm 2024 là 9.632 đoàn viên)": the level compared with
         if any(cues().minus.search(self.text, max(start, self.figures[j].start - 12), self.figures[j].start) for j in parts):
             return []  # "(65 triệu đồng đầu kỳ, cộng 55 triệu đồng cho vay mới, trừ 45 triệu đồng thu hồi)": no sum
         listed = parts

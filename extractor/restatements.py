@@ -129,7 +129,7 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
         totals.setdefault(g.total, []).extend(g.parts)
     pairs = []
     for j, x in enumerate(f):
-        if x.kind != "count" or x.role != "actual" or not finder.fraction_base(j):
+        if x.kind != "count" or x.role != "actual" or not finder.fraction_base(j) or _of_plan(finder, j):
             continue
         whole = next((i for i in sorted(totals) if i < j and f[i].kind == "count" and same_noun(f[i].unit, x.unit)
                       and f[i].role == "actual" and not finder.bracketed(i) and not finder.is_change(i)
@@ -146,6 +146,12 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
         part = [p for p in split if named and _named_after(text, f[p].end) == named]
         pairs.append((part[0] if len(part) == 1 else whole, j))  # "41/48 CĐCS doanh nghiệp": the "48 CĐCS doanh nghiệp"
     return pairs
+
+
+def _of_plan(finder: Finder, j: int) -> bool:
+    """"đạt 52/100 căn, bằng 52,0% mục tiêu": the base of the fraction is the plan, not a whole stated before."""
+    p = finder.share_of(j)
+    return p is not None and bool(cues().of_plan.match(finder.text, finder.figures[p].end))
 
 
 def _named_after(text: str, end: int) -> tuple[str, ...]:
@@ -434,11 +440,24 @@ def _table_in_prose(finder: Finder) -> list[tuple[int, int]]:
                          if col < len(grid.header) and _names_column(clause, grid.header[col])]
                 chosen = named if len(named) == 1 else \
                     same if len(same) == 1 and not named and not _says_other(lead, grid.header, same[0][0]) else []
-                pairs.extend((i, j) for _, i in chosen)
+                pairs.extend((i, j) for col, i in chosen if not _of_another_whole(finder, grid, col, j))
                 break
             else:
-                pairs.extend((i, j) for col, i in _row_around(finder, rows, j) if not _says_other(lead, grid.header, col))
+                pairs.extend((i, j) for col, i in _row_around(finder, rows, j) if not _says_other(lead, grid.header, col)
+                             and not _of_another_whole(finder, grid, col, j))
     return pairs
+
+
+def _of_another_whole(finder: Finder, grid: tables.Grid, col: int, j: int) -> bool:
+    """"kiểm tra … tại 26 CĐCS. Trong đó: 9 CĐCS khu vực hành chính sự nghiệp, …" breaks down another whole than a
+    table whose column "Số CĐCS kiểm tra" totals 12: the prose part is no cell of it."""
+    f = finder.figures
+    whole = next((g.total for g in finder.groups() if j in g.parts), None)
+    if whole is None:
+        return False
+    totals = [i for texts, spans in grid.rows if cues().table_total.match(tables.row_label(texts))
+              for c, i in _cells(finder, spans) if c == col]
+    return any(f[i].kind == f[whole].kind and f[i].value != f[whole].value for i in totals)
 
 
 def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j: int) -> list[tuple[int, int]]:

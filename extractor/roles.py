@@ -40,6 +40,7 @@ class _Cues:
         self.excess = regex.compile(rf"(?<!\p{{L}})(?<!không[^\S\n]+)(?:{alt(d['excess_verbs'])})[^\S\n]+$", regex.IGNORECASE)
         self.done = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
+        self.plan_count = regex.compile(rf"\d[^\S\n]+(?:{alt(d['plan_count_nouns'])})$", regex.IGNORECASE)
 
     def _inside_not_cue(self, text: str, cue: regex.Match) -> bool:
         return any(m.start() <= cue.start() and cue.end() <= m.end()
@@ -157,6 +158,8 @@ class RoleReader:
         """`header` is the column header of a table cell ("Dự toán (triệu đồng)"); `end` where the figure ends."""
         if end is not None and _STARTING_LEVEL.match(self.text, end) and self.text[max(0, start - 4):start].strip() == "từ":
             return "actual"  # the level a plan raises from is today's
+        if end is not None and _cues().plan_count.search(self.text, start, end):
+            return "actual"  # "đề ra 12 chỉ tiêu": how many plans were set
         if header and (said := _cues().says_target(header)) is not None:
             return "target" if said else "actual"
         line_index = self.layout.line_index(start)

@@ -41,6 +41,8 @@ def _data() -> dict:
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "list_cue": regex.compile(rf"[^.;:\n\d]{{0,60}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
         "respectively": rules.cue_regex(d["respectively_cues"]),
+        "aside_gap": regex.compile(rf"[^\S\n]*(?:(?:{alt(d['aside_comparisons'])})[^\S\n]+[\p{{L}} ]{{0,25}}(?:(?:19|20)\d\d)?[^\S\n]*)?",
+                                   regex.IGNORECASE),
         "criterion_lead": regex.compile(rf"[^\S\n]*(?:{alt(d['criterion_leads'])})[^\S\n]+[^:;.\n\d]{{1,40}}:", regex.IGNORECASE),
         "numbering_word": regex.compile(alt(d["numbering_words"]), regex.IGNORECASE),
         "count_opener": regex.compile(alt(d["count_label_openers"]), regex.IGNORECASE),
@@ -112,20 +114,22 @@ def _from_bracket(text: str, layout: Layout, c: Candidate, known: list[Quantity]
 
 
 def _with_unit(head: str, unit: str) -> str:
-    """"Dự toán" under "Đơn vị tính: đồng" reads as "Dự toán (đồng)"; a header with its own unit keeps it."""
-    if not head or "(" in head or _data()["percent"].search(head) or head.lower() in _data()["skip"]:
+    """"Dự toán" under "Đơn vị tính: đồng" reads as "Dự toán (đồng)"; a header with its own unit keeps it, and so
+    does one that names what it counts ("Số CĐCS", "Số đoàn viên")."""
+    if not head or "(" in head or _data()["percent"].search(head) or head.lower() in _data()["skip"] \
+            or _data()["counted_label"].match(head.strip()) and _unit_named_in(head):
         return head
     return f"{head} ({unit.strip()})"
 
 
 def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantity, str, str] | None:
-    """"giảm 09 đoàn viên (nghỉ hưu 06, chuyển công tác 03)": bare numbers in brackets right after a count
-    break it down and count the same thing."""
+    """"giảm 09 đoàn viên (nghỉ hưu 06, chuyển công tác 03)": bare numbers in brackets right after a count (or after
+    what it is compared with) break it down and count the same thing."""
     opened = text.rfind("(", 0, c.start)
     if (opened < 0 or ")" in text[opened:c.start] or ")" not in text[c.end:c.end + 80]
             or not _AFTER_ASIDE.match(text, c.end) or grammar().not_counted.match(text, c.end) or text[c.start - 1] == "+"):
         return None  # not "(tức 24 tháng Chạp)", "(GMT+7)", "(3 tháng/lần)"
-    owner = next((q for q in known if q.kind == "count" and q.end <= opened and not text[q.end:opened].strip()), None)
+    owner = next((q for q in known if q.kind == "count" and q.end <= opened and _data()["aside_gap"].fullmatch(text, q.end, opened)), None)
     if owner is None:
         return None
     q = _bare(c, "count", owner.unit, 1)
