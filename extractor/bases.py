@@ -88,6 +88,13 @@ def _broken_down(finder: Finder, j: int, i: int, sentence: int) -> bool:
 
 
 @cache
+def _plan_slash() -> regex.Pattern:
+    """"14.176.950.000 đồng/kế hoạch 13.600.000.000 đồng": the figure after is the plan of the one before."""
+    return regex.compile(rf"[^\S\n]*/[^\S\n]*(?:{rules.alternation(rules.data('relations')['plan_bases'])})[^\S\n]*:?[^\S\n]*",
+                         regex.IGNORECASE)
+
+
+@cache
 def _of_amount() -> regex.Pattern:
     """"02 đoàn viên (bằng 1,8% dư nợ)": a share that names an amount is of the money, not of a count."""
     return regex.compile(rf"[^\S\n]*{rules.whole_words(rules.data('relations')['amount_wholes'])}", regex.IGNORECASE)
@@ -176,6 +183,9 @@ def named_bases(finder: Finder) -> list[Fraction]:
                 and cues().plan_base.match(finder.text, after, finder.figures[p + 1].start):
             bases = [p + 1]
         if not bases and cues().of_plan.match(finder.text, after):
+            if i > 0 and _plan_slash().fullmatch(finder.text, finder.figures[i - 1].end, f.start) and _comparable_base(finder, i - 1, i):
+                found.append(Fraction(part=i - 1, base=i, percent=p))  # "thu được 14,18 tỷ đồng/kế hoạch 13,6 tỷ đồng, đạt 104,2% kế hoạch"
+                continue
             bases = _plan_stated(finder, i, p)
         if not bases:
             bases = _table_row_named(finder, i, after)

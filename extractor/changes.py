@@ -32,8 +32,10 @@ class _Cues:
                                           rf"(?:[^\S\n]+{word(d['increase_words'] + d['decrease_words'])})?[^\S\n]+", regex.IGNORECASE)
         self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
-        self.bracketed_base = regex.compile(rf"^[^\S\n]*{word(d['compared_to'])}[^()\n;.]{{0,40}}\([^()\d\n]{{0,25}}$",
-                                            regex.IGNORECASE)
+        # … and "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)", "so với cùng kỳ (năm 2024 thu …",
+        # "vượt 2,5% kế hoạch (kế hoạch 5.620.000.000 đồng)"
+        self.bracketed_base = regex.compile(rf"^\)?[^\S\n]*(?:{word(d['compared_to'])}|{word(d['plan_bases'])})[^()\n;.]{{0,40}}"
+                                            rf"\((?:[^()\d\n]|(?:19|20)\d\d(?!\d)){{0,30}}$", regex.IGNORECASE)
 
 
 @cache
@@ -69,6 +71,9 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
         return None
     head = text[max(0, amount.start - 20):amount.start]
     sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
+    if sign and p + 1 < len(figures) and cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start]) \
+            and _alike(amount, figures[p + 1]):
+        return Fraction(part=d, base=p + 1, percent=p)  # "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)"
     sentence = layout.sentence_of(amount.start)
     # "12.648 đoàn viên (nữ 7.392 đoàn viên, chiếm 58,4%), tăng 341 đoàn viên (2,8%)": a breakdown in
     # brackets is not the level that changed; a compared level ("so với năm 2023 (9 vụ)") is
@@ -119,8 +124,9 @@ def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -
         part = figures[j]
         if part.start < sentence.start or ";" in text[part.end:figures[p].start]:
             return None
-        if part.kind != "percent" and not _in_brackets(text, part) and _alike(part, base):
-            return j, p + 1
+        if part.kind != "percent" and not _in_brackets(text, part) and _alike(part, base) \
+                and not (part.role == "target" and base.role == "actual"):
+            return j, p + 1  # "thu được 14.176.950.000 đồng/kế hoạch 13.600.000.000 đồng, …": not the plan
     return None
 
 

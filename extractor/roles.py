@@ -10,7 +10,8 @@ from .sentences import Layout, Span
 
 # "đạt 105% kế hoạch", "còn 3 chỉ tiêu chưa đạt": a cue right after a number is what it is measured against
 # also "850 giường bệnh kế hoạch"; a year is no base ("năm 2024 công ty dự kiến")
-_BASE_OF = regex.compile(r"(?<![\p{L}\d.,])(?!(?:19|20)\d{2}(?!\d))\d(?:[\d.,]*\d)?[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*$")
+# "14.176.950.000 đồng/kế hoạch 13.600.000.000 đồng": after "/" too
+_BASE_OF = regex.compile(r"(?<![\p{L}\d.,])(?!(?:19|20)\d{2}(?!\d))\d(?:[\d.,]*\d)?[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*/?[^\S\n]*$")
 # "so với chỉ tiêu 04 nhà", "(kế hoạch 5.000 đoàn viên)": a plan noun right before the number names the plan
 _RESULT_ASIDE = regex.compile(r"[^\S\n]*(?:đạt|vượt|tăng|giảm|bằng)(?!\p{L})", regex.IGNORECASE)
 _PLAN_VALUE = regex.compile(r"(?<!\p{L})(?:chỉ tiêu|kế hoạch|mục tiêu)[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
