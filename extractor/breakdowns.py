@@ -47,7 +47,13 @@ def _runs(finder: Finder, resolved: set[int]) -> list[list[tuple[int, int]]]:
             runs[-1].append((i, p))
         else:
             runs.append([(i, p)])
-    return [r for r in runs if len(r) >= 3]
+    # two items make a breakdown when their shares make 100% ("… thu 3.612.480.000 đồng, chiếm 62,7%; … thu
+    # 2.146.320.000 đồng, chiếm 37,3%")
+    return [r for r in runs if len(r) >= 3 or len(r) == 2 and _hundred(f, r)]
+
+
+def _hundred(f: list[Figure], run: list[tuple[int, int]]) -> bool:
+    return sum((intervals.of(f[p]) for _, p in run), intervals.Interval(0.0, 0.0)).meets(intervals.Interval(100.0, 100.0))
 
 
 def _sentence_break(gap: str) -> bool:
@@ -60,6 +66,7 @@ def _base(finder: Finder, run: list[tuple[int, int]]) -> int | None:
     f = finder.figures
     first = f[run[0][0]].start
     best, best_key = None, (0, False)
+    nearest = None  # of a pair, the nearest earlier figure larger than both items may be fitted by one share only
     for j in range(run[0][0] - 1, -1, -1):
         b = f[j]
         if b.start < first - _REACH:
@@ -72,6 +79,10 @@ def _base(finder: Finder, run: list[tuple[int, int]]) -> int | None:
         key = (fits, _whole(f, run, j))  # of two the shares fit alike, the one the items add up to
         if key > best_key:
             best, best_key = j, key
+        if nearest is None and all(b.value > f[i].value for i, _ in run):
+            nearest = (j, fits)
+    if len(run) == 2 and best_key[0] < 2:
+        return nearest[0] if nearest and nearest[1] else None
     return best if best_key[0] >= max(2, 0.6 * len(run)) else None
 
 

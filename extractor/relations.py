@@ -14,7 +14,7 @@ import regex
 
 from . import rules, tables
 from .models import Figure
-from .sentences import Layout
+from .sentences import Layout, Span
 
 _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
@@ -339,7 +339,7 @@ class Finder:
                       and not (self.is_change(j) and self._level_before(j))), None)
         if owner is None or self.is_rate(owner) or self.is_change(owner):
             return []
-        return self._forward(owner, self.figures[owner], m, stop_at=after)
+        return self._forward(owner, self.figures[owner], m, after=after)
 
     def _names_another_whole(self, p: int, total: int) -> bool:
         """"chiếm 59,2% tổng thu kinh phí công đoàn" is not of "Tổng thu tài chính công đoàn 6.619,0 triệu đồng": the
@@ -378,11 +378,26 @@ class Finder:
                       and not self.is_rate(j) and not self.is_change(j) and not self.bracketed(j)]
             # "Trong đó: cấp cơ sở 3.905; cấp huyện 1.064; …" lists to the sentence end, "Trong đó, 15 vụ … và 4 vụ …;
             # 17/19 vụ …" only in its own clause
-            clause = -1 if m.group().rstrip().endswith(":") else self.text.find(";", sentence.start, sentence.end)
+            clause = -1 if m.group().rstrip().endswith(":") else self._list_end(first, sentence)
             region = (sentence.start, clause if clause >= 0 else sentence.end)
             if totals and not any(g.total == totals[-1] for g in found):
                 groups.extend(self._forward(totals[-1], self.figures[totals[-1]], m, region=region))
         return groups
+
+    def _list_end(self, first: int, sentence: Span) -> int:
+        """Where a list opened by "Trong đó," ends: its first ";", unless each clause after it gives one more item
+        alike ("Trong đó, các doanh nghiệp chi thưởng 3,92 tỷ đồng; công đoàn các cấp trích 685 triệu đồng; Quỹ …
+        hỗ trợ 255 triệu.") and no ratio ("…; 17/19 vụ …" is another statement)."""
+        end = self.text.find(";", sentence.start, sentence.end)
+        while end >= 0:
+            nxt = self.text.find(";", end + 1, sentence.end)
+            stop = nxt if nxt >= 0 else sentence.end
+            items = [j for j in self.between(end, stop) if self.figures[j].kind != "percent"]
+            if len(items) != 1 or not comparable(self.figures[first], self.figures[items[0]]) \
+                    or self.fraction_base(items[0]) or self.in_ratio(items[0]):
+                return end
+            end = nxt
+        return -1
 
     def _is_part_of_enumeration(self, i: int, found: list[Group]) -> bool:
         return any(i in g.parts for g in found)
@@ -460,14 +475,15 @@ class Finder:
         return j if same_clause and other and not listed and f.kind != "percent" and not self.is_rate(j) else None
 
     def _forward(self, i: int, t: Figure, m: regex.Match, stop_at: int | None = None,
-                 region: tuple[int, int] | None = None) -> list[Group]:
+                 region: tuple[int, int] | None = None, after: int | None = None) -> list[Group]:
+        """The parts of total i in the list cue `m` opens, matched at `after` (by default where the total ends)."""
         cue = m.group()
         bracket = cue.rstrip().endswith("(")  # "(nữ 156 người)": the parts are inside
         stop = self.text.index(")", t.end) if bracket and ")" in self.text[t.end:t.end + 200] else self.region_after(t.end)
-        start = t.end
+        start = t.end if after is None else after
         if region:
             start, stop = region
-        elif not bracket and (again := cues().next_list.search(self.text, t.end + m.end(), stop)):
+        elif not bracket and (again := cues().next_list.search(self.text, start + m.end(), stop)):
             stop = again.start()  # "86 đoàn viên, gồm 03 …, 74 … và 09 …; trong đó nữ 58 …": a second list
         parts, asides = [], []
         for j in range(i + 1, len(self.figures)):
