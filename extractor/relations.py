@@ -27,6 +27,7 @@ OVERLAPPING = 150.0
 _CLOSED_BRACKET = regex.compile(r"\([^()\n]*\)")
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
 ASIDE = regex.compile(r"[^\S\n]*\([^()\n]*\)")
+_NAME_ASIDE = regex.compile(r"\([^\S\n]*\p{Lu}[\p{Lu}\-]{1,9}[^\S\n]*\)")  # "(FDI)", "(KCN)": an abbreviation
 _ITEM_JOIN = regex.compile(r"(?:[,;]|(?<!\p{L})và)[^\S\n]*$")
 _ITEM_BREAKS = ";,:(\n"
 _EACH = regex.compile(r"(?<!\p{L})mỗi(?!\p{L})", regex.IGNORECASE)
@@ -265,7 +266,8 @@ class Finder:
             p = self.figures[following]
             if self._bracketed(f) and ")" in self.text[f.end:p.start]:
                 return None  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%": the share is of 712
-            gap = self.text[f.end:p.start]
+            # "131 CĐCS ở doanh nghiệp có vốn đầu tư nước ngoài (FDI), chiếm 78,0%": an abbreviation in brackets is no aside
+            gap = _NAME_ASIDE.sub(lambda b: " " * len(b.group()), self.text[f.end:p.start])
             # a bracket opened after a clause holds only the share: "12 vụ liên quan đến tiền lương (chiếm 63,2%)",
             # not "01 chỉ tiêu chưa đạt ... (đạt 75%, xây dựng được 03 nhà ...)"
             # … or the share and the whole it names: "168 đoàn viên đạt danh hiệu … (chiếm 92,8% tổng số đoàn viên)"

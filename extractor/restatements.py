@@ -477,7 +477,7 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     named = []
     joined = bool(stop) and stop.group().strip().lower() == "và"
     for n, (label, cells) in enumerate(rows):
-        words = {w.lower() for w in _WORD.findall(label)} - stop_words()
+        words = {w.lower() for w in _WORD.findall(label)} - (stop_words() - _sides())  # "trong nước" is not "nước ngoài"
         around = {w.lower() for w in _WORD.findall(stretch if "," in label else plain)}
         if len(words) >= 3 and words <= around:
             if joined and _ends_with(text[lo:stop.start()], words):
@@ -494,6 +494,11 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     same = [(col, i) for col, i in named[0] if f[i].kind == x.kind and f[i].role == x.role
             and (x.kind == "money" or f[i].unit and same_noun(f[i].unit, x.unit) or counts_people(f[i].unit) and counts_people(x.unit))]
     return same if len(same) == 1 else []
+
+
+@cache
+def _sides() -> frozenset[str]:
+    return frozenset(rules.data("relations")["side_words"])
 
 
 @cache

@@ -14,7 +14,8 @@ from .sentences import Layout, Span
 _BASE_OF = regex.compile(r"(?<![\p{L}\d.,])(?!(?:19|20)\d{2}(?!\d))\d(?:[\d.,]*\d)?[^\S\n]*%?(?:[^\S\n]+\p{L}+){0,2}[^\S\n]*/?[^\S\n]*$")
 # "so với chỉ tiêu 04 nhà", "(kế hoạch 5.000 đoàn viên)": a plan noun right before the number names the plan
 _RESULT_ASIDE = regex.compile(r"[^\S\n]*(?:đạt|vượt|tăng|giảm|bằng)(?!\p{L})", regex.IGNORECASE)
-_PLAN_VALUE = regex.compile(r"(?<!\p{L})(?:chỉ tiêu|kế hoạch|mục tiêu)[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE)
+_PLAN_VALUE = regex.compile(r"(?<!\p{L})(?:chỉ tiêu|kế hoạch|mục tiêu)(?:[^\S\n]+(?:năm|giao|đề ra|được giao))?[^\S\n]*:?[^\S\n]*$",
+                            regex.IGNORECASE)  # "bằng 51,9% kế hoạch năm 112,5 tỷ đồng"
 # "(kế hoạch 4.000 suất, đạt 103%)": after the plan's figure, what was achieved against it
 _MEASURED = regex.compile(r"\d[^()\n;]*,[^\S\n]*(?:đạt|vượt|bằng)[^\S\n]*$", regex.IGNORECASE)
 _STARTING_LEVEL = regex.compile(r"[^\S\n]*(?:/[\p{L}/ ]+)?[^\S\n]+lên[^\S\n]+\d")  # "từ 500.000 đồng lên 700.000 đồng"
