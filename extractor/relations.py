@@ -424,12 +424,15 @@ class Finder:
         alone = [j for j in asides if item(j) not in given and sum(1 for k in asides if item(k) == item(j)) == 1]
         return sorted(parts + alone) if cuts else parts
 
-    def _other_noun_items(self, t: Figure, parts: list[int]) -> bool:
-        """An item of the list that counts another noun ("6 cơ sở y tế" among "doanh nghiệp") may be part of the whole
-        too: the parts of the total's noun alone are not all of it."""
-        return any(self.figures[j].kind == t.kind == "count" and not comparable(t, self.figures[j])
+    def _other_noun_items(self, i: int, parts: list[int], listed: int) -> bool:
+        """An item of the list (from `listed` on) that counts another noun ("6 cơ sở y tế" among "doanh nghiệp",
+        "06 tập thể, 14 cá nhân" before "42 lượt tập thể") may be part of the whole too: the parts of the total's noun
+        alone are not all of it."""
+        t = self.figures[i]
+        return any(self.figures[j].kind == t.kind == "count" and self.figures[j].start >= listed
+                   and not comparable(t, self.figures[j])
                    and _ITEM_JOIN.search(self.text, max(0, self.figures[j].start - 6), self.figures[j].start)
-                   for j in range(parts[0] + 1, parts[-1]))
+                   for j in range(i + 1, parts[-1]))
 
     def _one_per_item(self, parts: list[int], start: int, stop: int) -> list[int]:
         """In a list of items separated by ";" or lines, each item gives one part: its last amount
@@ -507,7 +510,7 @@ class Finder:
                 elif self._alone_in_brackets(f):
                     asides.append(j)
         parts = self._with_bracketed_amounts(parts, asides, start, stop)
-        if parts and self._other_noun_items(t, parts):
+        if parts and self._other_noun_items(i, parts, start if region else start + m.end()):
             return []  # "27 doanh nghiệp (gồm 9 doanh nghiệp ăn uống, 6 cơ sở y tế, 5 siêu thị và 7 doanh nghiệp …)"
         semicolon = self.text.find(";", start + len(cue) if region is None else start, stop)  # not the cue's own "; gồm"
         if parts and not bracket and not cue.rstrip().endswith(":") and 0 <= semicolon < self.figures[parts[0]].start:
@@ -648,7 +651,8 @@ class Finder:
                 hit = [j for j in group.members or group.parts if regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", self.label(j))]
                 if len(hit) == 1:
                     chosen.append(hit[0])
-            if len(chosen) == len(pair) and self._alone_in_item(chosen, group.members or group.parts):
+            if len(set(chosen)) == len(pair) and self._alone_in_item(chosen, group.members or group.parts):
+                # "Ngày Phụ nữ Việt Nam 20/10 là 1,82 tỷ đồng" names both words in one item: no split
                 subsets.append(chosen)
         return subsets
 

@@ -233,7 +233,7 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
     "Vẫn còn 03 CĐCS nộp kinh phí chậm" is the "03 CĐCS nộp chậm" of the section on finance. Each of its
     counts and amounts is paired with the one earlier figure of its noun that says the most of the same
     words on the same side of the number: at least two syllables, none other as many, both or neither
-    negated, and both or neither a share of a named whole."""
+    negated, a share of a named whole or counted since a past start."""
     f, text = finder.figures, finder.text
     said: dict[int, _Said] = {}
 
@@ -261,11 +261,23 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
                              if f[i].kind == x.kind and same_noun(f[i].unit, x.unit) and f[i].per == x.per
                              and words(j).fits(words(i)) and not (rest and _scoped(text, f[i].start))
                              and _share_of_whole(finder, i) == _share_of_whole(finder, j)
+                             and _cumulative(finder, i) == _cumulative(finder, j)
                              and f[i].value not in said_here), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
     return pairs
+
+
+def _cumulative(finder: Finder, i: int) -> bool:
+    """"Từ khi thành lập (năm 2016) đến nay, Quỹ đã … sửa chữa 27 căn nhà": a count since a past start."""
+    start = finder.figures[i].start
+    return bool(_cumulative_cue().search(finder.text, finder.layout.sentence_of(start).start, start))
+
+
+@cache
+def _cumulative_cue() -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{r})" for r in rules.data("relations")["cumulative_regexes"]), regex.IGNORECASE)
 
 
 _JOINED_CLASSES = regex.compile(r"(?<!\p{L})(\p{L}+)[^\S\n]+[\p{L}\d]+[^\S\n]*(?:,|và|hoặc)[^\S\n]*\1[^\S\n]+[\p{L}\d]+"

@@ -73,7 +73,7 @@ def read(text: str, layout: Layout, unclaimed: list[Candidate], known: list[Quan
         if not cell and _YEAR.fullmatch(c.literal):
             continue  # "tổ chức 03 lần (2022, 2023, 2024)": years, not counts
         got = _from_table(text, c, cell) if cell else (
-            _from_label(text, layout, c) or _from_bracket(text, layout, c, known) or _from_aside(text, c, known)
+            _from_aside(text, c, known) or _from_label(text, layout, c) or _from_bracket(text, layout, c, known)
             or _from_list_item(text, layout, c, known) or _from_criterion_list(text, layout, c, known)
             or _from_respectively(text, layout, c, known))
         if got:
