@@ -266,7 +266,22 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
+            elif len(scores) == 1 and not rest and not words(j).negated and _only_of_its_noun(finder, j, earlier, body, end):
+                # not "vẫn còn 02 tổ công đoàn chỉ xếp loại hoàn thành nhiệm vụ": what is left of the 41
+                pairs.append((scores[0][1], j))
     return pairs
+
+
+def _only_of_its_noun(finder: Finder, j: int, earlier: list[int], body: int, end: int) -> bool:
+    """"Toàn quận đã tổ chức 412 hoạt động" and, summing up, "Với 412 hoạt động, thu hút …": a count of a noun the
+    report counts nowhere else, neither before nor in the summing-up, is the same count, whatever words stand round
+    it; not a count of people, turns or other things every report counts many of."""
+    f = finder.figures
+    x = f[j]
+    if x.kind != "count" or counts_people(x.unit) or x.unit.lower() in _generic_nouns():
+        return False
+    alike = lambda k: f[k].kind == "count" and same_noun(f[k].unit, x.unit)  # noqa: E731
+    return sum(1 for k in earlier if alike(k)) == 1 and sum(1 for k in finder.between(body, end) if alike(k)) == 1
 
 
 def _cumulative(finder: Finder, i: int) -> bool:
@@ -474,9 +489,9 @@ def _of_another_whole(finder: Finder, grid: tables.Grid, col: int, j: int) -> bo
 
 def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j: int) -> list[tuple[int, int]]:
     """A row named around a prose count, not only before it: "tổ chức cho 1.186 người lao động đi tham quan, nghỉ
-    dưỡng" is the row "Tham quan, nghỉ dưỡng". Every word (three at least) of one row's name, and of no other, must
-    stand in the figure's stretch of text (no further than a bracket, ";", "trong đó", "và" or another number),
-    and that row holds one such cell."""
+    dưỡng" is the row "Tham quan, nghỉ dưỡng". Every word (three at least; of six or more, all but one) of one row's
+    name, and of no other, must stand in the figure's stretch of text (no further than a bracket, ";", "trong đó",
+    "và" or another number), and that row holds one such cell."""
     f, text, x = finder.figures, finder.text, finder.figures[j]
     if x.kind == "percent" or finder.is_change(j) or "|" in text[finder.layout.line_of(x.start).start:x.start]:
         return []  # a cell of another table, not prose; "số dư Quỹ tăng 10.880.000 đồng": a change
@@ -491,7 +506,9 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     for n, (label, cells) in enumerate(rows):
         words = {w.lower() for w in _WORD.findall(label)} - (stop_words() - _sides())  # "trong nước" is not "nước ngoài"
         around = {w.lower() for w in _WORD.findall(stretch if "," in label else plain)}
-        if len(words) >= 3 and words <= around:
+        # every word of the name, or all but one of a long one ("Thăm hỏi ốm đau, thai sản, tang chế" in "thăm hỏi …
+        # 1.246 lượt đoàn viên ốm đau, thai sản, gia đình có tang")
+        if len(words) >= 3 and len(words - around) <= (1 if len(words) >= 6 else 0):
             if joined and _ends_with(text[lo:stop.start()], words):
                 return []  # "05 doanh nghiệp tư nhân và công ty TNHH": the count is of both classes, not of the row
             first = min(m.start() for m in _WORD.finditer(stretch) if m.group().lower() in words)
@@ -506,6 +523,11 @@ def _row_around(finder: Finder, rows: list[tuple[str, list[tuple[int, int]]]], j
     same = [(col, i) for col, i in named[0] if f[i].kind == x.kind and f[i].role == x.role
             and (x.kind == "money" or f[i].unit and same_noun(f[i].unit, x.unit) or counts_people(f[i].unit) and counts_people(x.unit))]
     return same if len(same) == 1 else []
+
+
+@cache
+def _generic_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.data("relations")["restated_generic_nouns"])
 
 
 @cache
