@@ -595,6 +595,11 @@ class Finder:
         region = self.text[start:cue_start]
         separators = sorted([start + m.end() for m in regex.finditer(r";|\n", region)] + ends)
         own_item = self.text[separators[-1] if separators else start:cue_start].strip(" \t-–+•*")
+        if own_item and not separators and self.text[start:cue_start].rstrip().endswith(",") \
+                and cues().closing.match(self.text[cue_start:t.start]):
+            # "hỗ trợ xây mới 06 nhà, sửa chữa 03 nhà, tổng cộng 09 nhà": the clauses before a closing cue are its items
+            found = self._items(i, t, start, [start + m.end() for m in _CLAUSES.finditer(self.text[start:cue_start])], cue_start)
+            return Group(total=i, parts=found, selection=False) if len(found) >= 2 else None
         if own_item and not cues().ellipsis.search(own_item[-4:]):
             return None  # "khen thưởng 387 lượt cháu với tổng số tiền 96,7 triệu đồng": the total of its own item
         parts = self._items(i, t, start, separators, cue_start)
