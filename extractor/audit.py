@@ -157,7 +157,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     resolved |= {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
     more_groups += rests_of_shares(finder, fractions + more_fractions)
-    all_groups = groups + more_groups
+    all_groups = list({(g.total, tuple(g.parts)): g for g in reversed(groups + more_groups)}.values())[::-1]  # one per reading
     for g in all_groups:
         wholes = [h.total for h in all_groups if g.total in h.parts]
         findings.extend(_group_findings(doc, figures, finder, g, wholes))

@@ -34,6 +34,8 @@ class _Cues:
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         # … and "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)", "so với cùng kỳ (năm 2024 thu …",
         # "vượt 2,5% kế hoạch (kế hoạch 5.620.000.000 đồng)"
+        # "tăng 343 suất, tức 9,8% so với 3.503 suất", "bằng 15,2% so với mức 3,007 tỷ đồng": the base right after
+        self.next_base = regex.compile(rf"[^\S\n]*{word(d['compared_to'])}(?:[^\S\n]+mức)?[^\S\n]*", regex.IGNORECASE)
         self.bracketed_base = regex.compile(rf"^\)?[^\S\n]*(?:{word(d['compared_to'])}|{word(d['plan_bases'])})[^()\n;.]{{0,40}}"
                                             rf"\((?:[^()\d\n]|(?:19|20)\d\d(?!\d)){{0,30}}$", regex.IGNORECASE)
 
@@ -67,12 +69,16 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
     percentage of a change amount is of the level before the change."""
     d = p - 1
     amount = figures[d]
+    if d > 0 and _in_brackets(text, amount) and _alike(figures[d - 1], amount) \
+            and cues().amount_share.fullmatch(text[text.find(")", amount.end) + 1:figures[p].start]) \
+            and _sign(text, figures[d - 1]):
+        return Fraction(part=d - 1, base=d, percent=p)  # "tăng 37 hoạt động (năm 2025 là 375 hoạt động), tương đương 9,9%"
     if amount.kind == "percent" or not cues().amount_share.fullmatch(text[amount.end:figures[p].start]):
         return None
-    head = text[max(0, amount.start - 20):amount.start]
-    sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
-    if sign and p + 1 < len(figures) and cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start]) \
-            and _alike(amount, figures[p + 1]):
+    sign = _sign(text, amount)
+    if sign and p + 1 < len(figures) and _alike(amount, figures[p + 1]) and (
+            cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start])
+            or cues().next_base.fullmatch(text[figures[p].end:figures[p + 1].start])):
         return Fraction(part=d, base=p + 1, percent=p)  # "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)"
     sentence = layout.sentence_of(amount.start)
     # "12.648 đoàn viên (nữ 7.392 đoàn viên, chiếm 58,4%), tăng 341 đoàn viên (2,8%)": a breakdown in
@@ -90,6 +96,12 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
         # 3.000 đồng, tương đương tăng 12%": of the level it rose from
         return Fraction(part=d, base=level, percent=p)
     return Fraction(part=d, base=level, percent=p, change_of_base=sign)
+
+
+def _sign(text: str, f: Figure) -> int:
+    """+1 after "tăng", −1 after "giảm", else 0."""
+    head = text[max(0, f.start - 20):f.start]
+    return 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
 
 
 def _from_to(text: str, figures: list[Figure], layout: Layout, p: int) -> tuple[int, int] | None:

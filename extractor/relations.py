@@ -257,17 +257,16 @@ class Finder:
         With `own_base` False, a percentage that names its own base ("98,8% số lao động nữ") is no share
         of the group the figure stands in."""
         f = self.figures[i]
-        following = i + 1
-        aside = ASIDE.match(self.text, f.end)  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%"
-        if aside and following < len(self.figures) and self.figures[following].kind != "percent":
-            while following < len(self.figures) and self.figures[following].start < aside.end():
-                following += 1
+        following, blanks = self._past_asides(i)
         if following < len(self.figures):
             p = self.figures[following]
             if self._bracketed(f) and ")" in self.text[f.end:p.start]:
                 return None  # "712 đoàn viên (ngoài nhà nước 674 đoàn viên), đạt 35,6%": the share is of 712
+            gap = list(self.text[f.end:p.start])
+            for a, b in blanks:
+                gap[a - f.end:b - f.end] = " " * (b - a)
             # "131 CĐCS ở doanh nghiệp có vốn đầu tư nước ngoài (FDI), chiếm 78,0%": an abbreviation in brackets is no aside
-            gap = _NAME_ASIDE.sub(lambda b: " " * len(b.group()), self.text[f.end:p.start])
+            gap = _NAME_ASIDE.sub(lambda b: " " * len(b.group()), "".join(gap))
             # a bracket opened after a clause holds only the share: "12 vụ liên quan đến tiền lương (chiếm 63,2%)",
             # not "01 chỉ tiêu chưa đạt ... (đạt 75%, xây dựng được 03 nhà ...)"
             # … or the share and the whole it names: "168 đoàn viên đạt danh hiệu … (chiếm 92,8% tổng số đoàn viên)"
@@ -277,6 +276,25 @@ class Finder:
                     and (own_base or not (cues().own_base.match(self.text, p.end) or cues().of_plan.match(self.text, p.end)))):
                 return following
         return None
+
+    def _past_asides(self, i: int) -> tuple[int, list[tuple[int, int]]]:
+        """The figure after figure i once figures in brackets opened after it ("712 đoàn viên (ngoài nhà nước 674 đoàn
+        viên), đạt 35,6%", "06 nhà … (04 nhà xây mới, 02 nhà sửa chữa), đạt 150% kế hoạch") and, after a count, rates
+        ("1.250 suất …, mức 1.000.000 đồng/suất, chiếm 32,5%") are passed over, with the stretches passed over."""
+        f, following, blanks = self.figures[i], i + 1, []
+        line_end = self.layout.line_of(f.start).end
+        while following < len(self.figures) and self.figures[following].kind != "percent":
+            g = self.figures[following]
+            opened = self.text.rfind("(", f.end, g.start)
+            closed = self.text.find(")", g.end, line_end)
+            if opened >= 0 and ")" not in self.text[opened:g.start] and closed >= 0 and "%" not in self.text[opened:closed]:
+                blanks.append((opened, closed + 1))
+            elif f.kind == "count" and g.kind == "money" and g.per:
+                blanks.append((g.start, g.end))
+            else:
+                break
+            following += 1
+        return following, blanks
 
     def region_after(self, pos: int) -> int:
         """Where the parts of a total end: the sentence, and list lines after a colon."""
