@@ -61,7 +61,8 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
     """The one link made from values: "2.741 người" and, sections later, "2.714 lao động" differ only by two
     neighbouring digits swapped, the commonest slip of a typist. Unrelated figures seldom look so alike when they
     have four digits or more, share their noun ("1.246 đoàn viên" is no "2.146 người lao động"), rate and order
-    of magnitude, and say two words in common (three for a table cell, which says its row's and column's names);
+    of magnitude, and say two words in common (three for a table cell, which says its row's and column's names; one
+    when five significant digits or more are swapped);
     cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm 2.201 triệu đồng …)"), are never
     paired. Only figures written with the same digits are compared."""
     f = finder.figures
@@ -95,7 +96,9 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
                     or not _neighbours_swapped(y.value, x.value)
                     or _share_of_whole(finder, i) != _share_of_whole(finder, j)):
                 continue
-            if len(words(i) & words(j)) >= (3 if i in table_of or j in table_of else 2):
+            # five significant digits or more ("266.584.000" and "266.548.000") seldom meet by chance: one word will do
+            needed = 1 if len(f"{x.value:.0f}".rstrip("0")) >= 5 else 3 if i in table_of or j in table_of else 2
+            if len(words(i) & words(j)) >= needed:
                 pairs.append((i, j))
     return pairs
 
