@@ -47,9 +47,7 @@ def _runs(finder: Finder, resolved: set[int]) -> list[list[tuple[int, int]]]:
             runs[-1].append((i, p))
         else:
             runs.append([(i, p)])
-    # two items make a breakdown when their shares make 100% ("… thu 3.612.480.000 đồng, chiếm 62,7%; … thu
-    # 2.146.320.000 đồng, chiếm 37,3%")
-    return [r for r in runs if len(r) >= 3 or len(r) == 2 and _hundred(f, r)]
+    return [r for r in runs if len(r) >= 2]
 
 
 def _hundred(f: list[Figure], run: list[tuple[int, int]]) -> bool:
@@ -81,8 +79,12 @@ def _base(finder: Finder, run: list[tuple[int, int]]) -> int | None:
             best, best_key = j, key
         if nearest is None and all(b.value > f[i].value for i, _ in run):
             nearest = (j, fits)
-    if len(run) == 2 and best_key[0] < 2:
-        return nearest[0] if nearest and nearest[1] else None
+    if len(run) == 2:
+        # two items whose shares make 100%, or that add up to it, break down the nearest larger figure before them
+        # ("… thu 3.612.480.000 đồng, chiếm 62,7%; … thu 2.146.320.000 đồng, chiếm 37,3%") if one share fits it;
+        # two candidates' votes ("96 phiếu, đạt 49,48%", "79 phiếu, đạt 40,72%") are no breakdown
+        fitting = nearest and nearest[1] and (_hundred(f, run) or _whole(f, run, nearest[0]))
+        return nearest[0] if fitting else None
     return best if best_key[0] >= max(2, 0.6 * len(run)) else None
 
 
