@@ -157,7 +157,10 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     resolved |= {fr.percent for fr in more_fractions}
     more_fractions += sentence_bases(finder, resolved)
     more_groups += rests_of_shares(finder, fractions + more_fractions)
-    all_groups = list({(g.total, tuple(g.parts)): g for g in reversed(groups + more_groups)}.values())[::-1]  # one per reading
+    unique: dict[tuple[int, tuple[int, ...]], Group] = {}
+    for g in groups + more_groups:
+        unique.setdefault((g.total, tuple(g.parts)), g)  # found by two rules: one finding
+    all_groups = list(unique.values())
     for g in all_groups:
         wholes = [h.total for h in all_groups if g.total in h.parts]
         findings.extend(_group_findings(doc, figures, finder, g, wholes))

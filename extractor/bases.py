@@ -183,8 +183,10 @@ def named_bases(finder: Finder) -> list[Fraction]:
                 and cues().plan_base.match(finder.text, after, finder.figures[p + 1].start):
             bases = [p + 1]
         if not bases and cues().of_plan.match(finder.text, after):
-            if i > 0 and _plan_slash().fullmatch(finder.text, finder.figures[i - 1].end, f.start) and _comparable_base(finder, i - 1, i):
-                found.append(Fraction(part=i - 1, base=i, percent=p))  # "thu được 14,18 tỷ đồng/kế hoạch 13,6 tỷ đồng, đạt 104,2% kế hoạch"
+            if i > 0 and _plan_slash().fullmatch(finder.text, finder.figures[i - 1].end, f.start) \
+                    and _comparable_base(finder, i - 1, i):
+                # "thu được 14,18 tỷ đồng/kế hoạch 13,6 tỷ đồng, đạt 104,2% kế hoạch"
+                found.append(Fraction(part=i - 1, base=i, percent=p))
                 continue
             bases = _plan_stated(finder, i, p)
         if not bases:

@@ -50,15 +50,12 @@ def changes(text: str, figures: list[Figure], layout: Layout) -> list[Fraction]:
     for p, f in enumerate(figures):
         if f.kind != "percent" or p == 0:
             continue
-        head = text[max(0, f.start - 20):f.start]
-        sign = 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
-        if sign and (pair := _from_to(text, figures, layout, p) or _against_bracket(text, figures, layout, p)):
+        if (sign := change_sign(text, f)) and (pair := _from_to(text, figures, layout, p)
+                                              or _against_bracket(text, figures, layout, p)):
             part, base = pair
             # "tăng 92.655.400 đồng, tương ứng tăng 6,5% so với năm 2024 (1.436,2 triệu đồng)": the part is
             # the change itself, the percentage its ratio to the base
-            of_change = bool(cues().up.search(text, max(0, figures[part].start - 20), figures[part].start)
-                             or cues().down.search(text, max(0, figures[part].start - 20), figures[part].start))
-            found.append(Fraction(part=part, base=base, percent=p, change=0 if of_change else sign))
+            found.append(Fraction(part=part, base=base, percent=p, change=0 if change_sign(text, figures[part]) else sign))
         elif fraction := _change_amount(text, figures, layout, p):
             found.append(fraction)
     return found
@@ -71,11 +68,11 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
     amount = figures[d]
     if d > 0 and _in_brackets(text, amount) and _alike(figures[d - 1], amount) \
             and cues().amount_share.fullmatch(text[text.find(")", amount.end) + 1:figures[p].start]) \
-            and _sign(text, figures[d - 1]):
+            and change_sign(text, figures[d - 1]):
         return Fraction(part=d - 1, base=d, percent=p)  # "tăng 37 hoạt động (năm 2025 là 375 hoạt động), tương đương 9,9%"
     if amount.kind == "percent" or not cues().amount_share.fullmatch(text[amount.end:figures[p].start]):
         return None
-    sign = _sign(text, amount)
+    sign = change_sign(text, amount)
     if sign and p + 1 < len(figures) and _alike(amount, figures[p + 1]) and (
             cues().bracketed_base.match(text[figures[p].end:figures[p + 1].start])
             or cues().next_base.fullmatch(text[figures[p].end:figures[p + 1].start])):
@@ -98,8 +95,8 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
     return Fraction(part=d, base=level, percent=p, change_of_base=sign)
 
 
-def _sign(text: str, f: Figure) -> int:
-    """+1 after "tăng", −1 after "giảm", else 0."""
+def change_sign(text: str, f: Figure) -> int:
+    """+1 for a figure right after "tăng", −1 right after "giảm", else 0."""
     head = text[max(0, f.start - 20):f.start]
     return 1 if cues().up.search(head) else -1 if cues().down.search(head) else 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from .balances import Balance
-from .changes import cues as change_cues
+from .changes import change_sign, cues as change_cues
 from .relations import Finder, comparable
 
 # "8.946 người, tăng 214 đoàn viên …": only a comma and the change word between the level and its change
@@ -30,8 +30,7 @@ def differences(finder: Finder) -> list[Balance]:
     for d, x in enumerate(f):
         if x.kind == "percent" or x.role != "actual" or d < 1 or not finder.is_change(d):
             continue
-        head = finder.text[max(0, x.start - 20):x.start]
-        sign = 1 if change_cues().up.search(head) else -1 if change_cues().down.search(head) else 0
+        sign = change_sign(finder.text, x)
         levels = _change_then_compared(finder, d) or _compared_then_change(finder, d) or _from_to(finder, d)
         if sign and levels and all(comparable(f[j], x) and f[j].role == "actual" for j in levels):
             before, now = levels

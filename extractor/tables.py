@@ -129,7 +129,8 @@ def _from_aside(text: str, c: Candidate, known: list[Quantity]) -> tuple[Quantit
     if (opened < 0 or ")" in text[opened:c.start] or ")" not in text[c.end:c.end + 80]
             or not _AFTER_ASIDE.match(text, c.end) or grammar().not_counted.match(text, c.end) or text[c.start - 1] == "+"):
         return None  # not "(tức 24 tháng Chạp)", "(GMT+7)", "(3 tháng/lần)"
-    owner = next((q for q in known if q.kind == "count" and q.end <= opened and _data()["aside_gap"].fullmatch(text, q.end, opened)), None)
+    owner = next((q for q in known if q.kind == "count" and q.end <= opened
+                  and _data()["aside_gap"].fullmatch(text, q.end, opened)), None)
     if owner is None:
         return None
     q = _bare(c, "count", owner.unit, 1)
