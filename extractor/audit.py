@@ -15,6 +15,7 @@ from .bases import named_bases, sentence_bases, sibling_bases
 from .breakdowns import breakdowns, led, led_shares, listed
 from .changes import changes
 from .differences import differences
+from .formulas import formula_lines
 from .intervals import Interval
 from .models import Figure, FigureRef, Finding
 from .products import Product, multiples, products
@@ -146,7 +147,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     finder = Finder(text, figures)
     findings: list[Finding] = []
     table_groups, table_fractions, table_shares, table_formulas = table_relations(finder)
-    groups = finder.groups() + table_groups + remainders(finder)
+    by_formula = formula_lines(finder)
+    groups = finder.groups() + table_groups + by_formula.groups + remainders(finder)
     fractions = finder.fractions() + table_fractions + named_bases(finder) + changes(text, figures, finder.layout)
     resolved = {p for g in groups for p in g.shares.values()} | {fr.percent for fr in fractions}
     more_groups, more_fractions = breakdowns(finder, resolved)
@@ -180,7 +182,7 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         findings.append(found)
     findings.extend(_shares(doc, figures, percents) for percents in table_shares + led_shares(finder, resolved))
     findings.extend(_product(doc, figures, product) for product in products(finder))
-    findings.extend(_balance(doc, figures, balance) for balance in balances(finder) + table_formulas + differences(finder))
+    findings.extend(_balance(doc, figures, balance) for balance in balances(finder) + table_formulas + by_formula.balances + differences(finder))
     order = ["parts_total", "part_exceeds_total", "percent_of_base", "shares_100", "product", "balance", "restated"]
     for first, second in sorted(set(finder.in_words()) | set(restatements(finder))):
         findings.append(_or_other(_restated(doc, figures, first, second),

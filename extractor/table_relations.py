@@ -5,12 +5,9 @@ import regex
 
 from . import tables
 from .balances import Balance
+from .formulas import formula_rows
 from .intervals import of
 from .relations import Finder, Fraction, Group, comparable, cues, ratio
-
-# "Tồn quỹ chuyển sang năm sau (I + II - III)": a row computed from the rows it names
-_FORMULA = regex.compile(r"\(\s*(?P<terms>[IVX\d]+(?:\s*[+\-–]\s*[IVX\d]+)+)\s*\)")
-
 
 def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[list[int]], list[Balance]]:
     """In a text table: a total row against the rows above it; a numbered row against the deeper
@@ -32,7 +29,9 @@ def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[l
         fractions.extend(head_fractions)
         shares.extend(hundreds + head_hundreds)
         fractions.extend(_ratio_columns(finder, cells, labels))
-        formulas.extend(_formula_rows(finder, cells, labels, numbering))
+        by_formula = formula_rows(finder, cells, labels, numbering)
+        groups.extend(by_formula.groups)
+        formulas.extend(by_formula.balances)
     return groups, fractions, shares, formulas
 
 
@@ -80,28 +79,6 @@ def _parent_rows(finder: Finder, cells: list[list[int | None]], header: list[str
             if amount is not None:
                 fractions.extend(Fraction(part=cells[p][amount], base=cells[r][amount], percent=j) for p, j in zip(under, shares))
     return found, fractions, hundreds
-
-
-def _formula_rows(finder: Finder, cells: list[list[int | None]], labels: list[str], numbering: list[str]) -> list[Balance]:
-    """"IV | Tồn quỹ chuyển sang năm 2025 (I + II - III) | 6.380.000": each term is the latest row
-    above numbered so. A formula of sums only is left to the total rows."""
-    found = []
-    for r, label in enumerate(labels):
-        m = _FORMULA.search(label)
-        if not m or not regex.search(r"[-–]", m["terms"]):
-            continue
-        signs = ["+", *regex.findall(r"[+\-–]", m["terms"])]
-        rows = [next((p for p in range(r - 1, -1, -1) if numbering[p].split()[:1] == [marker]), None)
-                for marker in regex.findall(r"[IVX\d]+", m["terms"])]
-        if None in rows:
-            continue
-        for col, result in enumerate(cells[r]):
-            terms = [cells[p][col] if col < len(cells[p]) else None for p in rows]
-            if result is None or None in terms or finder.figures[result].kind == "percent":
-                continue
-            found.append(Balance(name="formula", plus=[t for t, s in zip(terms, signs) if s == "+"],
-                                 minus=[t for t, s in zip(terms, signs) if s != "+"], result=result))
-    return found
 
 
 _PERIOD = regex.compile(r"(?:năm[^\S\n]+)?(?:19|20)\d\d(?!\d)|quý|tháng|(?:6|sáu) tháng|đầu kỳ|cuối kỳ|đầu năm", regex.IGNORECASE)
