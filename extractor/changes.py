@@ -129,14 +129,18 @@ def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -
     if p + 2 < len(figures) and closing >= 0 and figures[p + 2].start < closing:
         return None  # "tăng 18,9% so với năm 2023 (47 lượt, 108.500.000 đồng)": which of them is the base is not said
     sentence = layout.sentence_of(figures[p].start)
+    candidates = []
     for j in range(p - 1, -1, -1):
         part = figures[j]
         if part.start < sentence.start or ";" in text[part.end:figures[p].start]:
-            return None
+            break
         if part.kind != "percent" and not _in_brackets(text, part) and _alike(part, base) \
                 and not (part.role == "target" and base.role == "actual"):
-            return j, p + 1  # "thu được 14.176.950.000 đồng/kế hoạch 13.600.000.000 đồng, …": not the plan
-    return None
+            candidates.append(j)  # "thu được 14.176.950.000 đồng/kế hoạch 13.600.000.000 đồng, …": not the plan
+    # "712.800.000 đồng, bình quân khoảng 70.500 đồng/đoàn viên/tháng, tăng 4,6% so với năm 2023 (681,2 triệu
+    # đồng)": the amount, not its rate, is what the bracket compares
+    same_rate = [j for j in candidates if figures[j].per == base.per]
+    return ((same_rate or candidates)[0], p + 1) if candidates else None
 
 
 def compared_level(text: str, f: Figure) -> bool:

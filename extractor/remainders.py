@@ -2,7 +2,8 @@
 
 "có 86/92 CĐCS trực thuộc tham gia vận động" and, later, "vẫn còn 6 CĐCS chưa tham gia vận động
 Quỹ": the 6 that have not done it and the 86 that have make the 92. The rest is tied to the
-fraction by the words of what was (not) done, so an unrelated "còn 2 CĐCS chưa ..." is left alone.
+fraction by the words of what was (not) done, so an unrelated "còn 2 CĐCS chưa ..." is left alone, or
+by being called the rest in the fraction's sentence ("đã giải quyết 6/7 đơn, …; 1 đơn còn lại đang xác minh").
 Also the rest after a share ("…, đạt 98,6% tổng số lao động (18 người còn lại …)") and what was done
 and what is left in one sentence ("tiếp thu 38 ý kiến; đã giải quyết 35 ý kiến, còn 03 ý kiến").
 """
@@ -85,8 +86,9 @@ def remainders(finder: Finder) -> list[Group]:
             # the verb not done must be the one done: "23/96 CĐCS thu đoàn phí đủ" has no rest in "5 CĐCS chưa trích
             # nộp đoàn phí"
             verb = _words(" ".join(_WORD.findall(m.group("done"))[:1])) if m else set()
-            if m and (len(_words(m.group("done")) & done) >= needed and verb <= done
-                      or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
+            rest = finder.layout.sentence_of(f[c].start).start == sentence and cues().rest_after.match(text, f[c].end)
+            if rest or m and (len(_words(m.group("done")) & done) >= needed and verb <= done
+                              or cues().achieved.match(m.group("done").strip()) and cues().achieved.search(context)):
                 found.append(Group(total=b, parts=[a, c, *_more_rests(finder, c)], selection=False))
                 break
     return found + _settled(finder)
@@ -112,11 +114,12 @@ def rests_of_shares(finder: Finder, fractions: list[Fraction]) -> list[Group]:
 def _settled(finder: Finder) -> list[Group]:
     """"tiếp thu 38 ý kiến, kiến nghị; đến nay đã giải quyết dứt điểm 35 ý kiến, còn 03 ý kiến …": what was
     done ("đã") and what is left ("còn …", "… đang …", "… chưa …") in one sentence make the whole of the same
-    noun stated just before, in that sentence or the one before it in the paragraph."""
+    noun stated just before, in that sentence or the one before it in the paragraph. A fraction ("đã giải quyết
+    6/7 đơn") holds its own whole."""
     f, text = finder.figures, finder.text
     found = []
     for a, x in enumerate(f):
-        if x.kind != "count" or x.role != "actual" or finder.bracketed(a) \
+        if x.kind != "count" or x.role != "actual" or finder.bracketed(a) or finder.in_ratio(a) \
                 or not cues().done.search(text, clause_start(text, x.start, _CLAUSE_BREAKS), x.start):
             continue
         sentence = finder.layout.sentence_of(x.start)

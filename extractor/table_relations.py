@@ -93,18 +93,17 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
     for r, label in enumerate(labels):
         if not cues().table_total.match(label) or _heads(levels, r):
             continue
-        above = []
+        above, stocks = [], []
         for p in range(r - 1, -1, -1):
             if cues().table_total.match(labels[p]) or not any(c is not None for c in cells[p]):
                 break  # a previous total or a section row ("B | Phần thu") bounds the parts
-            if not (cues().stock.search(labels[p]) and not cues().sources.search(label)):
-                above.append(p)
+            (stocks if cues().stock.search(labels[p]) and not cues().sources.search(label) else above).append(p)
         above = _top_level(above, levels)
         periods = all(_PERIOD.match(numbering[p].strip()) for p in above)
         for col, total in enumerate(cells[r]):
             if total is None or not _summed(header, col) or col < len(header) and periods and cues().level.search(header[col]):
                 continue  # "Cộng 3 năm" of "Đoàn viên cuối kỳ" is the last year's level, not a sum
-            parts = [cells[p][col] for p in reversed(above) if col < len(cells[p]) and cells[p][col] is not None]
+            parts = _column_parts(finder, cells, above, stocks, col, total)
             if len(parts) < 2 or not all(comparable(finder.figures[total], finder.figures[j]) for j in parts):
                 continue
             if finder.figures[total].kind != "percent":
@@ -112,6 +111,19 @@ def _total_rows(finder: Finder, cells: list[list[int | None]], labels: list[str]
             elif finder.figures[total].value == 100:  # "Tổng cộng | 405 | 100": the rows' shares make 100%
                 hundreds.append(parts)
     return found, hundreds
+
+
+def _column_parts(finder: Finder, cells: list[list[int | None]], above: list[int], stocks: list[int], col: int,
+                  total: int) -> list[int]:
+    """The cells a total row sums in one column: the opening balance row ("Số dư năm trước chuyển sang")
+    only where the total holds it, as "Cộng" of a table of the sources used does."""
+    def column(rows: list[int]) -> list[int]:
+        return [cells[p][col] for p in sorted(rows) if col < len(cells[p]) and cells[p][col] is not None]
+    def fits(rows: list[int]) -> bool:
+        return bool(rows) and sum((of(finder.figures[j]) for j in rows[1:]), of(finder.figures[rows[0]])).meets(of(finder.figures[total]))
+
+    parts, with_stock = column(above), column(above + stocks)
+    return with_stock if len(with_stock) > len(parts) and fits(with_stock) and not fits(parts) else parts
 
 
 def _ratio_columns(finder: Finder, cells: list[list[int | None]], labels: list[str]) -> list[Fraction]:

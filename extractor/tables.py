@@ -38,6 +38,7 @@ def _data() -> dict:
         "category": rules.cue_regex(d["category_words"]),
         "default_unit": d["default_unit"],
         "table_unit": regex.compile(d["table_unit"], regex.IGNORECASE),
+        "money_columns": {w.lower() for w in d["money_column_names"]},
         "bracket_cue": regex.compile(rf"\((?:{alt(d['bracket_cues'])})[^\S\n]*:?[^\S\n]*$", regex.IGNORECASE),
         "list_cue": regex.compile(rf"[^.;:\n\d]{{0,60}}?(?:{alt(d['list_cues'])})[^\S\n]*:", regex.IGNORECASE),
         "respectively": rules.cue_regex(d["respectively_cues"]),
@@ -287,8 +288,16 @@ def _header(text: str, layout: Layout, lines: list[int], width: int) -> tuple[li
     # "(ĐVT: triệu đồng)", maybe a blank line or a drawn rule up
     unit = _data()["table_unit"].search(above)
     column = unit and unit.group("column")  # "ĐVT kinh phí: triệu đồng": that column only
-    return ([_with_unit(t, unit.group("unit")) if unit and (not column or column.lower() in t.lower()) else t for t in header],
+    return ([_with_unit(t, unit.group("unit")) if unit and _unit_column(column, t) else t for t in header],
             [(a - first.start, b - first.start) for a, b in spans] if aligned else None)
+
+
+def _unit_column(column: str | None, head: str) -> bool:
+    """Whether a unit line naming `column` speaks of this header: "Đơn vị tính số tiền: triệu đồng"
+    names every column of amounts ("Tiền sai phạm", "Đã thu hồi"), not "Số cuộc KT" nor "Tỷ lệ (%)"."""
+    if not column or column.lower() in head.lower():
+        return True
+    return column.lower().strip() in _data()["money_columns"] and not _data()["counted_label"].match(head.strip())
 
 
 @dataclass
