@@ -173,8 +173,9 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
         if (key := (fr.part, fr.base, fr.percent, fr.change, fr.change_of_base)) in read:
             continue  # found by two rules ("đạt 52/100 căn, bằng 52,0% mục tiêu"): one finding
         read.add(key)
-        checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change, fr.change_of_base)
-                  for base in [fr.base, *fr.alternatives]]
+        checks = [_percent_of_base(doc, figures, fr.part, base, fr.percent, fr.change, change_of_base)
+                  for base in [fr.base, *fr.alternatives]
+                  for change_of_base in ([fr.change_of_base, 0] if fr.level_unsure else [fr.change_of_base])]
         found = next((c for c in checks if c.verdict == "consistent"), checks[0])
         if found.verdict == "inconsistent" and not fr.change and not fr.change_of_base:
             found = _or_other(found, (_percent_of_base(doc, figures, fr.part, k, fr.percent)

@@ -53,7 +53,8 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         previous = finder.layout.sentence_of(sentence.start - 1).start if sentence.start > line.start else sentence.start
         larger = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= previous
                   and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
-                  and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j]) and not _coordinated(finder, j, i)]
+                  and not finder.is_rate(j) and not finder.is_change(j) and not compared_level(finder.text, finder.figures[j])
+                  and not _coordinated(finder, j, i)]
         # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%");
         # once a whole is found, it may still be the part the share is of ("12.908 đoàn viên nữ (60,1%) ... Nữ
         # đoàn viên khu vực hành chính 4.126 người (32,0%)")
@@ -70,7 +71,8 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
             # "1.782.000.000 đồng; CĐCS được sử dụng 75%, tương ứng 2.004.750.000 đồng": a part larger than the whole
             # of its sentence is still of that whole, and a slip
             earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= sentence.start
-                       and _comparable_base(finder, i, j) and not finder.is_rate(j) and finder.share_of(j) is None
+                       and _comparable_base(finder, i, j) and not finder.is_rate(j) and not finder.is_change(j)
+                       and finder.share_of(j) is None
                        and not finder.bracketed(j) and not compared_level(finder.text, finder.figures[j])
                        and not _coordinated(finder, j, i)][:1]
         if earlier:
@@ -102,11 +104,12 @@ def _of_amount() -> regex.Pattern:
 
 def _coordinated(finder: Finder, j: int, i: int) -> bool:
     """"có 860 suất dành cho học sinh nghèo và 390 suất dành cho con đoàn viên (chiếm 31,2%)": two figures of one
-    noun joined by "và" are siblings, neither the whole of the other."""
+    noun joined by "và" are siblings, neither the whole of the other; "Trong 27 công trình … có 11 …, 4 … và 3 …;
+    8 công trình …, chiếm gần 30%": the "và" joins the 4 and the 3, not the 27 and the 8."""
     f = finder.figures
     between = finder.text[f[j].end:f[i].start]
     return same_noun(f[j].unit, f[i].unit) and bool(_AND.search(between)) and not cues().parts_cue.search(between) \
-        and not _WHOLE.search(between)
+        and not _WHOLE.search(between) and not any(same_noun(f[k].unit, f[i].unit) for k in range(j + 1, i))
 
 
 def sibling_bases(finder: Finder, fractions: list[Fraction], resolved: set[int]) -> list[Fraction]:

@@ -198,7 +198,9 @@ def _complete(finder: Finder, items: list[int]) -> bool:
     f, text = finder.figures, finder.text
     before = [text[max(0, f[j].start - 40):f[j].start].rsplit(";", 1)[-1] for j in items]
     after_last = text[f[items[-1]].end:f[items[-1]].end + 25]
-    return bool(cues().rest.search(before[-1].rsplit(",", 1)[-1] + " " + regex.split(r"[;,.]", after_last)[0])
+    # "nguồn khác 600 suất", "khác: 8 người"; not "lao động từ các tỉnh khác đến làm việc 98.350 người"
+    near = regex.search(r"(?:\p{L}+[^\S\n]*){0,2}[^\p{L}\d]*$", before[-1].rsplit(",", 1)[-1]).group()
+    return bool(cues().rest.search(near + " " + regex.split(r"[;,.]", after_last)[0])
                 or cues().lowest_band.search(before[0]) and cues().highest_band.search(before[-1]))
 
 

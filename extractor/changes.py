@@ -35,6 +35,7 @@ class _Cues:
         # … and "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)", "so với cùng kỳ (năm 2024 thu …",
         # "vượt 2,5% kế hoạch (kế hoạch 5.620.000.000 đồng)"
         # "tăng 343 suất, tức 9,8% so với 3.503 suất", "bằng 15,2% so với mức 3,007 tỷ đồng": the base right after
+        self.compared = rules.cue_regex(d['compared_to'])
         self.next_base = regex.compile(rf"[^\S\n]*{word(d['compared_to'])}(?:[^\S\n]+mức)?[^\S\n]*", regex.IGNORECASE)
         self.bracketed_base = regex.compile(rf"^\)?[^\S\n]*(?:{word(d['compared_to'])}|{word(d['plan_bases'])})[^()\n;.]{{0,40}}"
                                             rf"\((?:[^()\d\n]|(?:19|20)\d\d(?!\d)){{0,30}}$", regex.IGNORECASE)
@@ -92,7 +93,10 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
         # "So với năm 2023 (9 vụ), số vụ giảm 2 vụ (22,2%)": of the 9; "từ 25.000 đồng lên 28.000 đồng/suất, tăng
         # 3.000 đồng, tương đương tăng 12%": of the level it rose from
         return Fraction(part=d, base=level, percent=p)
-    return Fraction(part=d, base=level, percent=p, change_of_base=sign)
+    # "Năm 2023 … 4.650 lượt CNLĐ tham gia; như vậy so với cùng kỳ, … tăng 1.830 lượt, tương đương 39,4%": a
+    # comparison between the level and its change leaves open whether the level is the one before or after it
+    unsure = bool(cues().compared.search(text, figures[level].end, amount.start))
+    return Fraction(part=d, base=level, percent=p, change_of_base=sign, level_unsure=unsure)
 
 
 def change_sign(text: str, f: Figure) -> int:

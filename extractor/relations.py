@@ -67,6 +67,7 @@ class Fraction:
     # the part is a change of the base figure, the percentage is of the level before the change:
     # "4.318 tỷ đồng, tăng 256 tỷ đồng (+6,3%)" is 256 of 4.318 − 256 (+1); "giảm 7 vụ (26,9%)" of 19 + 7 (−1)
     change_of_base: int = 0
+    level_unsure: bool = False  # the base may be the level before the change as well: either reading suffices
 
 
 class _Cues:
@@ -463,7 +464,7 @@ class Finder:
         plain = _CLOSED_BRACKET.sub(lambda b: " " * len(b.group()), region)
         opening = self.figures[parts[0]].end - start if parts else 0
         cuts = [start + m.end() for m in regex.finditer(r";|\n", region) if m.group() == "\n" or not cues().parts_cue.search(
-                plain, max(opening, region.rfind("\n", 0, m.start()) + 1), m.start())]
+                plain, max(opening, region.rfind("\n", 0, m.start()) + 1), m.start()) and not self._subtotal_after(start + m.end())]
         items: dict[int, list[int]] = {}
         for j in parts:
             items.setdefault(sum(1 for c in cuts if c <= self.figures[j].start), []).append(j)
@@ -481,6 +482,12 @@ class Finder:
                 and _AND.search(self.text[self.figures[last[0]].end:self.figures[last[1]].start])):
             return parts  # "15 CĐCS mầm non; 14 CĐCS tiểu học; 12 CĐCS THCS và 01 CĐCS cơ quan Phòng": the last two items
         return sorted(item[-1] for item in items.values())
+
+    def _subtotal_after(self, pos: int) -> bool:
+        """"giải Nhì 2.000.000 đồng, mỗi giải Ba 1.000.000 đồng; cộng 21.000.000 đồng;": the ";" before a closing
+        "cộng" ends no item, the sum closes the item it follows."""
+        nxt = next(iter(self.between(pos, len(self.text))), None)
+        return nxt is not None and bool(cues().closing.match(self.text[pos:self.figures[nxt].start]))
 
     def _other_total(self, i: int) -> int | None:
         """A total of the other kind just before a total in the same clause."""

@@ -269,8 +269,10 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
-            elif len(scores) == 1 and not rest and not words(j).negated and _only_of_its_noun(finder, j, earlier, body, end):
-                # not "vẫn còn 02 tổ công đoàn chỉ xếp loại hoàn thành nhiệm vụ": what is left of the 41
+            elif len(scores) == 1 and not rest and not words(j).negated and finder.share_of(j) is None \
+                    and _only_of_its_noun(finder, j, earlier, body, end):
+                # not "vẫn còn 02 tổ công đoàn chỉ xếp loại hoàn thành nhiệm vụ": what is left of the 41; not "7.365
+                # phòng trọ (khoảng 34%) chưa đạt tiêu chí": a share makes it a part of the whole said before
                 pairs.append((scores[0][1], j))
     return pairs
 
@@ -638,7 +640,7 @@ def _row_names(labels: list[str]) -> dict[str, int]:
     """Each row's label and the endings of it that name no other row, longest first
     ("LĐLĐ thị xã Điện Bàn" is also "thị xã Điện Bàn" and "Điện Bàn" in the prose); a two-word
     ending must be a proper name ("Điện Bàn"), not a common noun ("công đoàn"), and no ending opens on a
-    word that says nothing ("trong năm học" of "Thu trong năm học")."""
+    word that says nothing ("trong năm học" of "Thu trong năm học") or names only people."""
     names: dict[str, int] = {}
     lowered = [label.lower() for label in labels]
     for row, label in enumerate(labels):
@@ -648,9 +650,21 @@ def _row_names(labels: list[str]) -> dict[str, int]:
             name = " ".join(ending).lower()
             proper = k > 2 or k == len(words) or all(w[:1].isupper() for w in ending)
             # "Thu trong năm học" is not "… trong năm học": an ending opening on a word that says nothing names no row
-            if proper and len(name) >= 6 and (k == len(words) or ending[0].lower() not in stop_words()) and sum(1 for other in lowered if name in other) == 1:
+            if proper and len(name) >= 6 and (k == len(words) or ending[0].lower() not in stop_words()) \
+                    and sum(1 for other in lowered if name in other) == 1 and (k == len(words) or not _only_people(name)):
                 names.setdefault(name, row)
     return dict(sorted(names.items(), key=lambda item: -len(item[0])))
+
+
+def _only_people(name: str) -> bool:
+    """"đoàn viên, người lao động" (or "viên, người lao động") of the row "Tuyên truyền đoàn viên, người lao động"
+    says whom, not what: no name."""
+    return all(w in _people_syllables() for w in _WORD.findall(name))
+
+
+@cache
+def _people_syllables() -> frozenset[str]:
+    return frozenset(w.lower() for unit in rules.data("relations")["people_units"] for w in _WORD.findall(unit))
 
 
 def _names_whole(text: str, pos: int) -> bool:
