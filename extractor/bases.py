@@ -10,8 +10,7 @@ from functools import cache
 import regex
 
 from . import rules, tables
-from .changes import compared_level
-from .relations import LIST_LINE, Finder, Fraction, comparable, counts_people, cues, list_marker, same_noun, stop_words
+from .relations import LIST_LINE, Finder, Fraction, comparable, compared_level, counts_people, cues, list_marker, same_noun, stop_words
 from .sentences import clause_start
 
 _BASE_REACH = 4000  # how far back (characters) a base the text names may stand
@@ -122,8 +121,9 @@ def sibling_bases(finder: Finder, fractions: list[Fraction], resolved: set[int])
     found = []
     for i in range(len(f)):
         p = finder.share_of(i)
-        if p is None or p in resolved or p in named or cues().named_whole.match(text, f[p].end):
-            continue
+        if p is None or p in resolved or p in named or cues().named_whole.match(text, f[p].end) \
+                or cues().of_plan.match(text, f[p].end):
+            continue  # "Chi quản lý hành chính: 26.340.000 đồng, bằng 87,8% dự toán": of the plan
         at = finder.layout.line_index(f[i].start)
         bullet = LIST_LINE.match(text[lines[at].start:lines[at].end])
         if not bullet:

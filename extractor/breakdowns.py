@@ -11,9 +11,8 @@ from __future__ import annotations
 import regex
 
 from . import intervals
-from .changes import compared_level
 from .models import Figure
-from .relations import LIST_LINE, OVERLAPPING, Finder, Fraction, Group, comparable, cues, ratio, same_noun
+from .relations import LIST_LINE, OVERLAPPING, Finder, Fraction, Group, comparable, compared_level, cues, ratio, same_noun
 
 _REACH = 2500  # how far back (characters) the whole may have been stated
 _BETWEEN_ITEMS = 300
@@ -197,11 +196,7 @@ def _complete(finder: Finder, items: list[int]) -> bool:
     from "dưới …" to "trên …"."""
     f, text = finder.figures, finder.text
     before = [text[max(0, f[j].start - 40):f[j].start].rsplit(";", 1)[-1] for j in items]
-    after_last = text[f[items[-1]].end:f[items[-1]].end + 25]
-    # "nguồn khác 600 suất", "khác: 8 người"; not "lao động từ các tỉnh khác đến làm việc 98.350 người"
-    near = regex.search(r"(?:\p{L}+[^\S\n]*){0,2}[^\p{L}\d]*$", before[-1].rsplit(",", 1)[-1]).group()
-    return bool(cues().rest.search(near + " " + regex.split(r"[;,.]", after_last)[0])
-                or cues().lowest_band.search(before[0]) and cues().highest_band.search(before[-1]))
+    return finder.is_rest(items[-1]) or bool(cues().lowest_band.search(before[0]) and cues().highest_band.search(before[-1]))
 
 
 def _items(finder: Finder, start: int, end: int, asides: bool = False) -> list[int]:

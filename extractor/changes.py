@@ -12,7 +12,8 @@ import regex
 
 from . import rules
 from .models import Figure
-from .relations import Fraction, comparable
+from .relations import Fraction, comparable, compared_level
+from .relations import cues as relation_cues
 from .sentences import Layout
 
 _AND = regex.compile(r"(?<!\p{L})và(?!\p{L})")
@@ -30,7 +31,6 @@ class _Cues:
         # "tăng 256 tỷ đồng (+6,3%)", "tăng 2.140 suất, tương đương tăng 13,0%"
         self.amount_share = regex.compile(rf"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*{word(d['change_share_links'])}"
                                           rf"(?:[^\S\n]+{word(d['increase_words'] + d['decrease_words'])})?[^\S\n]+", regex.IGNORECASE)
-        self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         # … and "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)", "so với cùng kỳ (năm 2024 thu …",
         # "vượt 2,5% kế hoạch (kế hoạch 5.620.000.000 đồng)"
@@ -88,7 +88,7 @@ def _change_amount(text: str, figures: list[Figure], layout: Layout, p: int) -> 
         return None
     opened = text.rfind("(", sentence.start, figures[level].start)
     if opened >= 0 and ")" not in text[opened:figures[level].start] \
-            and cues().compared_level.search(text, max(sentence.start, opened - 90), opened + 1) \
+            and relation_cues().compared_level.search(text, max(sentence.start, opened - 90), opened + 1) \
             or cues().start.search(text, max(0, figures[level].start - 12), figures[level].start):
         # "So với năm 2023 (9 vụ), số vụ giảm 2 vụ (22,2%)": of the 9; "từ 25.000 đồng lên 28.000 đồng/suất, tăng
         # 3.000 đồng, tương đương tăng 12%": of the level it rose from
@@ -145,14 +145,6 @@ def _against_bracket(text: str, figures: list[Figure], layout: Layout, p: int) -
     # đồng)": the amount, not its rate, is what the bracket compares
     same_rate = [j for j in candidates if figures[j].per == base.per]
     return ((same_rate or candidates)[0], p + 1) if candidates else None
-
-
-def compared_level(text: str, f: Figure) -> bool:
-    """"so với năm 2023 (12.340 đoàn viên nữ)": a level of another time, in brackets after "so với"."""
-    line_start = text.rfind("\n", 0, f.start) + 1
-    opened = text.rfind("(", line_start, f.start)
-    return opened >= 0 and ")" not in text[opened:f.start] \
-        and bool(cues().compared_level.search(text, max(line_start, opened - 90), opened + 1))
 
 
 def _alike(a: Figure, b: Figure) -> bool:

@@ -75,9 +75,10 @@ class _Cues:
         d = rules.data("relations")
         alt = rules.alternation
         word = rules.whole_words
-        # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:"
+        # "19 người, trong đó:", "3.460 cán bộ công đoàn cơ sở, trong đó", "(nữ 156 người)", "87 CĐCS năm 2023 như sau:",
+        # "18.960 cháu đang được gửi …; trong đó trường công lập 11.230 cháu, …"
         not_parts = r"(?![^\S\n]*(?:tổng|cộng|tương ứng|tương đương|bằng|tức|gấp|chiếm|đạt|tăng|giảm))"
-        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,60}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
+        self.parts = regex.compile(rf"^(?:[^\S\n]*\([^()\n]*\)[\s,;]*{word(d['parts_cues'])}[\s:]*|[\s,;]*\({not_parts}|[^\d;.:\n(),/]{{1,60}}\({not_parts}|[^\d;.:\n(]{{0,120}}?{word(d['parts_cues'])}[\s:]*|[^\S\n]*;[^\S\n]*{word(d['enumeration_cues'])}[\s:]*|[^\d;.:\n(]{{0,120}};[^\S\n]*{word(d['opening_parts_cues'])}[\s:]+|[^;.:\n(]{{0,40}}:[^\S\n]*$)",
                                    regex.IGNORECASE)
         self.named_whole = regex.compile(rf"[^\S\n]*(?P<cue>{alt(d['named_whole'])})[^\S\n]+(?P<noun>[\p{{L}} ,]{{2,40}})",
                                          regex.IGNORECASE)
@@ -146,12 +147,21 @@ class _Cues:
         self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
         self.list_opener = regex.compile(rf"{word(d['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
         # "Tổng cộng", "Tổng thu", not the office "Tổng hợp - Nhân sự" or "Tổng công ty"
+        self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*(?!{word(d['not_total_labels'])}){word(d['table_total_labels'])}", regex.IGNORECASE)
 
 
 @cache
 def cues() -> _Cues:
     return _Cues()
+
+
+def compared_level(text: str, f: Figure) -> bool:
+    """"so với năm 2023 (12.340 đoàn viên nữ)": a level of another time, in brackets after "so với"."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    opened = text.rfind("(", line_start, f.start)
+    return opened >= 0 and ")" not in text[opened:f.start] \
+        and bool(cues().compared_level.search(text, max(line_start, opened - 90), opened + 1))
 
 
 def comparable(a: Figure, b: Figure, same_unit: bool = False) -> bool:
@@ -333,6 +343,10 @@ class Finder:
             elif m and (cue := c.parts_cue.search(m.group())) and _NEW_NOUN.search(m.group(), 0, cue.start()) \
                     and not m.group()[:cue.start()].rstrip().endswith((",", ":", ";", "(")):
                 m = None  # "là 9 ủy viên và danh sách bầu cử gồm 11 người", "758 lao động nữ, Ban Nữ công gồm 07 đồng chí"
+            if m and ";" in m.group() and (whole := self._clause_whole(i)) not in (None, i):
+                # "86 đoàn viên, gồm 03 …, 74 … và 09 nhân viên; trong đó nữ 58 đồng chí": of the 86, not the 09
+                found.extend(self._forward(whole, self.figures[whole], m, after=t.end))
+                m = None
             if self.is_change(i) and not (m and (m.group().strip() == "(" or cues().enumeration.search(m.group())
                                                  and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
@@ -358,9 +372,20 @@ class Finder:
         owner = next((j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
                       and self.figures[j].kind != "percent" and not self._bracketed(self.figures[j])
                       and not (self.is_change(j) and self._level_before(j))), None)
+        if owner is not None and ";" in m.group() and (whole := self._clause_whole(owner)) is not None:
+            owner = whole
         if owner is None or self.is_rate(owner) or self.is_change(owner):
             return []
         return self._forward(owner, self.figures[owner], m, after=after)
+
+    def _clause_whole(self, i: int) -> int | None:
+        """What a "; trong đó" after figure i breaks down: the first count or amount of i's clause (from the last ";"
+        of its sentence), when it is alike and no rate or change."""
+        sentence = self.layout.sentence_of(self.figures[i].start)
+        start = max(sentence.start, self.text.rfind(";", sentence.start, self.figures[i].start) + 1)
+        first = next(j for j in self.between(start, self.figures[i].end) if self.figures[j].kind != "percent")
+        ok = first == i or comparable(self.figures[first], self.figures[i]) and not self.is_rate(first) and not self.is_change(first)
+        return first if ok else None
 
     def _names_another_whole(self, p: int, total: int) -> bool:
         """"chiếm 59,2% tổng thu kinh phí công đoàn" is not of "Tổng thu tài chính công đoàn 6.619,0 triệu đồng": the
@@ -483,6 +508,19 @@ class Finder:
             return parts  # "15 CĐCS mầm non; 14 CĐCS tiểu học; 12 CĐCS THCS và 01 CĐCS cơ quan Phòng": the last two items
         return sorted(item[-1] for item in items.values())
 
+    def _items_left_out(self, t: Figure, parts: list[int], start: int) -> bool:
+        return any(self.figures[j].kind == t.kind and j not in parts and not self._bracketed(self.figures[j])
+                   for j in self.between(start, self.figures[parts[-1]].start))
+
+    def is_rest(self, j: int) -> bool:
+        """Called the rest of a list: "nguồn khác 600 suất", "khác: 8 người", "5.200 suất còn lại"; not "lao động từ
+        các tỉnh khác đến làm việc 98.350 người"."""
+        f = self.figures[j]
+        before = self.text[max(0, f.start - 40):f.start].rsplit(";", 1)[-1].rsplit(",", 1)[-1]
+        near = regex.search(r"(?:\p{L}+[^\S\n]*){0,2}[^\p{L}\d]*$", before).group()
+        after = regex.split(r"[;,.]|(?<!\p{L})và(?!\p{L})", self.text[f.end:f.end + 25])[0]  # not "… và các nội dung khác"
+        return bool(cues().rest.search(near + " " + after))
+
     def _subtotal_after(self, pos: int) -> bool:
         """"giải Nhì 2.000.000 đồng, mỗi giải Ba 1.000.000 đồng; cộng 21.000.000 đồng;": the ";" before a closing
         "cộng" ends no item, the sum closes the item it follows."""
@@ -532,8 +570,8 @@ class Finder:
                     continue  # "bầu các chức danh: - Ban Thường vụ gồm 03 đồng chí …": a whole of its own
                 if bracket or not self._bracketed(f):
                     parts.append(j)  # "46 đoàn viên, trong đó 31 …; giảm 103 đoàn viên …": a change is no part
-                elif self._alone_in_brackets(f):
-                    asides.append(j)
+                elif self._alone_in_brackets(f) and not compared_level(self.text, f):
+                    asides.append(j)  # not "tăng 6,8% so với cùng kỳ năm 2023 (2.262,8 triệu đồng)"
         parts = self._with_bracketed_amounts(parts, asides, start, stop)
         if parts and self._other_noun_items(i, parts, start if region else start + m.end()):
             return []  # "27 doanh nghiệp (gồm 9 doanh nghiệp ăn uống, 6 cơ sở y tế, 5 siêu thị và 7 doanh nghiệp …)"
@@ -570,14 +608,17 @@ class Finder:
                       or bracket and self._classes_listed(parts, inside))
         selection = not (enumerated or cue.rstrip().endswith(":") and not bracket
                          and not regex.search(r"trong\s+đó", cue, regex.IGNORECASE)
-                         or bracket and self.is_change(i))  # the reasons of a change in brackets are all of it
+                         or bracket and self.is_change(i)  # the reasons of a change in brackets are all of it
+                         or len(parts) >= 2 and self.is_rest(parts[-1]) and not self._items_left_out(t, parts, start))
+        # "…; 2.596 suất quà còn lại …": all of it, unless an item counts another noun ("138 hội nghị, …; 96 hoạt động …")
         tail = self.text[self.figures[parts[-1]].end:stop + 1]  # "(túi an sinh 210 triệu đồng; F0 84 triệu đồng; …)"
         group = Group(total=i, parts=parts, selection=selection, members=listed if selection else parts,
                       open_ended=bool(cues().ellipsis.search(tail)))
         # "Trong đó, 10 CĐCS thu đoàn phí đạt 100%; 2 CĐCS …": a part of a selection at 100% says how far it
         # did something, not its share of the whole
         group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None
-                        and not (selection and self.figures[s].value == 100) and not self._names_another_whole(s, i)}
+                        and not (selection and self.figures[s].value == 100) and not self._names_another_whole(s, i)
+                        and not cues().of_plan.match(self.text, self.figures[s].end)}  # "bằng 87,8% dự toán"
         group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
         return [group]
 
@@ -659,7 +700,9 @@ class Finder:
         same = [j for j in group.parts if same_noun(self.figures[j].unit, total.unit) and self.figures[j].kind == "count"]
         if len(group.parts) == 2 and len(same) == 2 and total.unit not in ("người",) \
                 and not regex.search(r"[;\d]", self.between_text(same[0], same[1])) \
-                and not any(cues().trait.search(self._said(j)) for j in same):
+                and not any(cues().trait.search(self._said(j)) for j in same) \
+                and not cues().rest.search(self.text, self.figures[same[1]].end, self.layout.sentence_of(total.start).end):
+            # not when a rest without a number follows ("…, 21 doanh nghiệp hẹn xem xét, số còn lại chưa hợp tác"),
             return [same]  # not "15 đồng chí, trong đó nữ 08 đồng chí; trong nhiệm kỳ có 02 đồng chí nghỉ việc",
             # nor "có 120 đại biểu nữ, 86 đại biểu là đảng viên", nor two of more items ("52 CĐCS …, 71 …, 48 …, 15 CĐCS …")
         return []
