@@ -62,7 +62,7 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
     neighbouring digits swapped, the commonest slip of a typist. Unrelated figures seldom look so alike when they
     have four digits or more, share their noun ("1.246 đoàn viên" is no "2.146 người lao động"), rate and order
     of magnitude, and say two words in common (three for a table cell, which says its row's and column's names; one
-    when five significant digits or more are swapped);
+    when five significant digits or more are swapped; four in prose when one of them is round, as 640 is to 604);
     cells of one table, or figures of one sentence ("2.210 triệu đồng (gồm 2.201 triệu đồng …)"), are never
     paired. Only figures written with the same digits are compared."""
     f = finder.figures
@@ -96,8 +96,13 @@ def _transposed(finder: Finder) -> list[tuple[int, int]]:
                     or not _neighbours_swapped(y.value, x.value)
                     or _share_of_whole(finder, i) != _share_of_whole(finder, j)):
                 continue
-            # five significant digits or more ("266.584.000" and "266.548.000") seldom meet by chance: one word will do
-            needed = 1 if len(f"{x.value:.0f}".rstrip("0")) >= 5 else 3 if i in table_of or j in table_of else 2
+            # five significant digits or more ("266.584.000" and "266.548.000") seldom meet by chance: one word will do;
+            # a round one ("640 triệu" and "604 triệu") may be another sum: it needs four, and no table cell
+            digits = min(len(f"{v:.0f}".rstrip("0")) for v in (x.value, y.value))
+            cell = i in table_of or j in table_of
+            if digits < 3 and cell:
+                continue
+            needed = 1 if digits >= 5 else 4 if digits < 3 else 3 if cell else 2
             if len(words(i) & words(j)) >= needed:
                 pairs.append((i, j))
     return pairs
@@ -110,10 +115,10 @@ def _share_of_whole(finder: Finder, i: int) -> bool:
 
 
 def _neighbours_swapped(a: float, b: float) -> bool:
-    """688.790.000 and 688.970.000: the same digits but two neighbours, three significant digits at least in both
-    (120 and 102 triệu are round sums)."""
+    """688.790.000 and 688.970.000: the same digits but two neighbours, three significant digits at least in one
+    (12 and 21 triệu are round sums both)."""
     x, y = f"{a:.0f}", f"{b:.0f}"
-    if len(x) != len(y) or len(x.rstrip("0")) < 3 or len(y.rstrip("0")) < 3:
+    if len(x) != len(y) or max(len(x.rstrip("0")), len(y.rstrip("0"))) < 3:
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
