@@ -119,9 +119,10 @@ def _settled(finder: Finder) -> list[Group]:
     f, text = finder.figures, finder.text
     found = []
     for a, x in enumerate(f):
-        if x.kind != "count" or x.role != "actual" or finder.bracketed(a) or finder.in_ratio(a) \
-                or not cues().done.search(text, clause_start(text, x.start, _CLAUSE_BREAKS), x.start):
-            continue
+        if x.kind != "count" or x.role != "actual" or finder.bracketed(a) or finder.in_ratio(a) or finder.is_change(a) \
+                or _WHOLE_BEFORE.search(text, max(0, x.start - 20), x.start) \
+                or not cues().done.search(text, clause_start(text, x.start, _STATEMENT_BREAKS), x.start):
+            continue  # not "tăng 46 doanh nghiệp", nor "đạt 94,1% so với tổng số 68 đơn vị": no part of what was done
         sentence = finder.layout.sentence_of(x.start)
         rests = [c for c in finder.between(x.end, sentence.end) if f[c].kind == "count" and same_noun(f[c].unit, x.unit)
                  and not finder.bracketed(c) and (cues().left.search(text, clause_start(text, f[c].start, _CLAUSE_BREAKS), f[c].start)
@@ -138,6 +139,9 @@ def _settled(finder: Finder) -> list[Group]:
 
 
 _CLAUSE_BREAKS = ";,.:(\n"
+# "; đã phối hợp với chủ đầu tư, nhà thầu giải quyết, trả lời 109 ý kiến": what was done may name its partners first
+_STATEMENT_BREAKS = ";.:(\n"
+_WHOLE_BEFORE = regex.compile(r"(?<!\p{L})tổng(?:[^\S\n]+số)?[^\S\n]*$", regex.IGNORECASE)
 
 
 def _more_rests(finder: Finder, c: int) -> list[int]:
