@@ -166,7 +166,8 @@ def audit(doc: str, text: str, figures: list[Figure]) -> list[Finding]:
     for g in all_groups:
         wholes = [h.total for h in all_groups if g.total in h.parts]
         findings.extend(_group_findings(doc, figures, finder, g, wholes))
-    read: set[tuple[int, int, int, int, int]] = set()
+    # a share a breakdown already read against its total ("- FDI kết nạp 4.731 đoàn viên, chiếm 46,2%;"): one finding
+    read: set[tuple[int, int, int, int, int]] = {(j, g.total, p, 0, 0) for g in all_groups for j, p in g.shares.items()}
     for fr in fractions + more_fractions:
         if figures[fr.percent].role == "target" and figures[fr.part].role == "actual":
             continue  # "phấn đấu tỷ lệ đoàn viên đạt trên 98%": a goal says nothing about today's counts

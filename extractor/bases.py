@@ -57,7 +57,7 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         # a sibling with its own share is no base, unless it says it is the whole ("Tổng số đoàn viên: 38, đạt 100%");
         # once a whole is found, it may still be the part the share is of ("12.908 đoàn viên nữ (60,1%) ... Nữ
         # đoàn viên khu vực hành chính 4.126 người (32,0%)")
-        earlier = [j for j in larger if _share_of_a_whole(finder, j) is None or _WHOLE.search(finder.item(j))
+        earlier = [j for j in larger if finder.whole_share(j) is None or _WHOLE.search(finder.item(j))
                    or _broken_down(finder, j, i, sentence.start)]
         if not larger and previous > line.start and finder.figures[p].value != 100:  # "thu hồi vốn đến hạn …, đạt 100%"
             # "tổng số lao động … là 3.186 người … Số lao động ký hợp đồng không xác định thời hạn là 2.390 người,
@@ -65,13 +65,13 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
             larger = [j for j in range(min(i, p)) if finder.figures[j].start >= line.start
                       and _comparable_base(finder, i, j) and finder.figures[j].value > finder.figures[i].value
                       and not finder.is_rate(j) and not compared_level(finder.text, finder.figures[j])]
-            earlier = [j for j in larger if _share_of_a_whole(finder, j) is None or _WHOLE.search(finder.item(j))]
+            earlier = [j for j in larger if finder.whole_share(j) is None or _WHOLE.search(finder.item(j))]
         if not earlier and finder.figures[p].value < 100:
             # "1.782.000.000 đồng; CĐCS được sử dụng 75%, tương ứng 2.004.750.000 đồng": a part larger than the whole
             # of its sentence is still of that whole, and a slip
             earlier = [j for j in range(min(i, p) - 1, -1, -1) if finder.figures[j].start >= sentence.start
                        and _comparable_base(finder, i, j) and not finder.is_rate(j) and not finder.is_change(j)
-                       and _share_of_a_whole(finder, j) is None
+                       and finder.whole_share(j) is None
                        and not finder.bracketed(j) and not compared_level(finder.text, finder.figures[j])
                        and not _coordinated(finder, j, i)][:1]
         if earlier:
@@ -357,12 +357,6 @@ def _class_words() -> frozenset[str]:
 def _names_class(words: str) -> bool:
     """"nữ", "hợp đồng", "đại học": a class of a classification, which makes a part of the whole."""
     return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", words) for w in _class_words())
-
-
-def _share_of_a_whole(finder: Finder, j: int) -> int | None:
-    """A figure's share, unless of the plan: "kết nạp mới 10.236 đoàn viên, đạt 107,7% kế hoạch" is still a whole."""
-    p = finder.share_of(j)
-    return None if p is None or cues().of_plan.match(finder.text, _after_number(finder, p)) else p
 
 
 def _after_number(finder: Finder, p: int) -> int:

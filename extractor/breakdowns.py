@@ -118,9 +118,12 @@ def listed(finder: Finder, found: list[Group]) -> list[Group]:
             shares = [s for j in parts if (s := finder.share_of(j)) is not None]
             if len(shares) == len(parts) and sum(f[s].value for s in shares) > OVERLAPPING:
                 continue  # "Ông A: 52 phiếu, đạt 94,5%; Bà B: 49 phiếu, đạt 89,1%; …": votes of candidates, not parts
-            totals = [j for j in _earlier_totals(finder, parts, opener, taken) if finder.share_of(j) is None]
+            totals = [j for j in _earlier_totals(finder, parts, opener, taken) if finder.whole_share(j) is None]
             if totals and all(g.total != totals[0] for g in groups):  # "11 cuộc, chiếm 78,6%" is itself a part
-                groups.append(Group(total=totals[0], parts=parts, selection=False))
+                group = Group(total=totals[0], parts=parts, selection=False)
+                # "- FDI kết nạp 4.731 đoàn viên, chiếm 46,2%;": each item's share is of that whole
+                group.shares = {j: s for j in parts if (s := finder.share_of(j, own_base=False)) is not None}
+                groups.append(group)
     return groups
 
 

@@ -145,7 +145,8 @@ class _Cues:
         self.whole_qualifier = regex.compile(rf"^[\p{{L}} ]*?{word(d['whole_qualifiers'])}(?P<words>[\p{{L}} ]+)", regex.IGNORECASE)
         self.lowest_band = regex.compile(word(d["lowest_band"]), regex.IGNORECASE)
         self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
-        self.list_opener = regex.compile(rf"{word(d['list_openers'])}[^\n]*:\s*$", regex.IGNORECASE)
+        # "Kết quả theo từng năm:", "Phân theo khu vực, loại hình đơn vị:" over list lines
+        self.list_opener = regex.compile(rf"(?:{word(d['list_openers'])}|{word(d['breakdown_leads'])})[^\n]*:\s*$", regex.IGNORECASE)
         # "Tổng cộng", "Tổng thu", not the office "Tổng hợp - Nhân sự" or "Tổng công ty"
         self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
         self.table_total = regex.compile(rf"^\s*(?!{word(d['not_total_labels'])}){word(d['table_total_labels'])}", regex.IGNORECASE)
@@ -287,6 +288,14 @@ class Finder:
                     and (own_base or not (cues().own_base.match(self.text, p.end) or cues().of_plan.match(self.text, p.end)))):
                 return following
         return None
+
+    def whole_share(self, j: int) -> int | None:
+        """A figure's share, unless of the plan: "kết nạp mới 10.236 đoàn viên, đạt 107,7% kế hoạch" is still a whole."""
+        p = self.share_of(j)
+        if p is None:
+            return None
+        sign = self.text.find("%", self.figures[p].start, self.figures[p].end)
+        return None if cues().of_plan.match(self.text, sign + 1 if sign >= 0 else self.figures[p].end) else p
 
     def _past_asides(self, i: int) -> tuple[int, list[tuple[int, int]]]:
         """The figure after figure i once figures in brackets opened after it ("712 đoàn viên (ngoài nhà nước 674 đoàn
