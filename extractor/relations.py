@@ -562,6 +562,11 @@ class Finder:
             start, stop = region
         elif not bracket and (again := cues().next_list.search(self.text, start + m.end(), stop)):
             stop = again.start()  # "86 đoàn viên, gồm 03 …, 74 … và 09 …; trong đó nữ 58 …": a second list
+        # "12 tập thể (gồm 5 CĐCS và 7 doanh nghiệp)": a bracket opening with "gồm" and counting nothing of its total's
+        # noun counts all of it by other nouns
+        opened = self.text.find("(", t.end) + 1
+        enumerating = bracket and bool(cues().enumeration.match(self.text[opened:stop].lstrip())) \
+            and not any(comparable(t, self.figures[j]) for j in self.between(opened, stop))
         parts, asides = [], []
         for j in range(i + 1, len(self.figures)):
             f = self.figures[j]
@@ -573,7 +578,8 @@ class Finder:
                 continue  # a total named before another: only parts of its own noun
             # a part may have a breakdown of its own ("87.000.000 đồng (trong đó ...)"): it stays a part,
             # the figures of its breakdown, bracketed or not the last of their item, do not
-            if (comparable(t, f) and f.role == t.role and not self.is_rate(j) and not self.is_change(j)
+            if ((comparable(t, f) or enumerating and t.kind == f.kind == "count") and f.role == t.role
+                    and not self.is_rate(j) and not self.is_change(j)
                     and not self.fraction_base(j)):
                 if not bracket and region is None and _BODY_OF_ITS_OWN.search(self.text, max(start + len(cue), f.start - 12), f.start):
                     continue  # "bầu các chức danh: - Ban Thường vụ gồm 03 đồng chí …": a whole of its own
