@@ -146,6 +146,7 @@ class _Cues:
         self.lowest_band = regex.compile(word(d["lowest_band"]), regex.IGNORECASE)
         self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
         # "Kết quả theo từng năm:", "Phân theo khu vực, loại hình đơn vị:" over list lines
+        self.sub_breakdown = regex.compile(rf"(?<=[;,][^\S\n]*){word(d['breakdown_leads'])}[^\d;.\n]{{0,60}}?:", regex.IGNORECASE)
         self.list_opener = regex.compile(rf"(?:{word(d['list_openers'])}|{word(d['breakdown_leads'])})[^\n]*:\s*$", regex.IGNORECASE)
         # "Tổng cộng", "Tổng thu", not the office "Tổng hợp - Nhân sự" or "Tổng công ty"
         self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
@@ -562,6 +563,16 @@ class Finder:
             start, stop = region
         elif not bracket and (again := cues().next_list.search(self.text, start + m.end(), stop)):
             stop = again.start()  # "86 đoàn viên, gồm 03 …, 74 … và 09 …; trong đó nữ 58 …": a second list
+        led_by: list[Group] = []
+        if not bracket and region is None and (lead := cues().sub_breakdown.search(self.text, start + m.end(), stop)):
+            # "151.453 đoàn viên, trong đó nữ 89.207 đoàn viên (58,9%); phân theo khu vực: doanh nghiệp 109.874 đoàn viên,
+            # …": the list after the lead breaks down all of the total
+            by = [j for j in self.between(lead.end(), stop) if comparable(t, self.figures[j]) and self.figures[j].role == t.role
+                  and not self.is_rate(j) and not self.is_change(j) and not self._bracketed(self.figures[j])]
+            if len(by) >= 2:
+                led_by = [Group(total=i, parts=by, selection=False)]
+                led_by[0].shares = {j: p for j in by if (p := self.share_of(j, own_base=False)) is not None}
+                stop = lead.start()
         # "12 tập thể (gồm 5 CĐCS và 7 doanh nghiệp)": a bracket opening with "gồm" and counting nothing of its total's
         # noun counts all of it by other nouns
         opened = self.text.find("(", t.end) + 1
@@ -614,7 +625,7 @@ class Finder:
         if (region is None or cue.rstrip().endswith(":")) and not both:
             parts = self._one_per_item(parts, start, stop)
         if not parts:
-            return []
+            return led_by
         # "58 CĐCS trực thuộc (gồm 17 CĐCS bệnh viện, …)": the bracket opens with an enumeration
         inside = self.text[self.text.find("(", t.end) + 1:stop].lstrip() if bracket else ""
         # "79 tập thể, cá nhân (32 tập thể, 47 cá nhân)": parts naming every noun of the total are all of it
@@ -635,7 +646,7 @@ class Finder:
                         and not (selection and self.figures[s].value == 100) and not self._names_another_whole(s, i)
                         and not cues().of_plan.match(self.text, self.figures[s].end)}  # "bằng 87,8% dự toán"
         group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
-        return [group]
+        return [group, *led_by]
 
     def _backward(self, i: int, t: Figure, cue_start: int) -> Group | None:
         """Items before a sum cue, back to the colon that opens the list or the sentence start; none when the total
