@@ -19,6 +19,8 @@ from .sentences import Layout, Span
 _FRACTION_BASE = regex.compile(r"\d[^\S\n]*/[^\S\n]*$")  # "64/128 nữ chủ tịch": 128 is a whole, never a part
 _NUMERATOR = regex.compile(r"[^\S\n]*/[^\S\n]*\d")
 _TOTAL_NAMED = regex.compile(r"[^\S\n]+tổng[^\S\n]+(?!số(?!\p{L}))(\p{L}+(?:[^\S\n]+\p{L}+)*)", regex.IGNORECASE)
+# "năm 2021: 1.125 đoàn viên", "quý III: 42 cuộc": an item named by its period
+_PERIOD_LABEL = regex.compile(r"(?<!\p{L})(?:năm|quý|tháng)[^\S\n]+[\dIVX/]+[^\S\n]*[:,]?[^\S\n]*$", regex.IGNORECASE)
 _NEW_NOUN = regex.compile(r"(?<!\p{L})và(?!\p{L})|,[^\S\n]*\p{L}")  # another noun after the total, before the cue
 _BODY_OF_ITS_OWN = regex.compile(r"(?<!\p{L})gồm(?:[^\S\n]+có)?[^\S\n]*$", regex.IGNORECASE)
 # shares adding to more than this are of overlapping classes ("52 phiếu, đạt 94,5%; 49 phiếu, đạt 89,1%; …"), no
@@ -361,7 +363,7 @@ class Finder:
                                                  and not self._level_before(i))):
                 continue  # a change is a total only of its reasons: "giảm 09 (nghỉ hưu 06, …)", "giảm 249 đoàn viên, gồm: …"
             if m:
-                found.extend(self._forward(i, t, m))
+                found.extend(self._forward(i, t, m) or self._bracket_of_earlier(i, t, m))
                 if not m.group().rstrip().endswith("(") and (other := self._other_total(i)) is not None:
                     # "18.742 lượt người, tổng trị giá 9.566.300.000 đồng, trong đó:"
                     found.extend(self._forward(other, self.figures[other], m, stop_at=t.end))
@@ -370,6 +372,28 @@ class Finder:
                 if group:
                     found.append(group)
         return found + self._opening_parts(found)
+
+    def _bracket_of_earlier(self, i: int, t: Figure, m: regex.Match) -> list[Group]:
+        """"hỗ trợ tiền thuê nhà cho 1.846 đoàn viên …, tổng số tiền 1.661.400.000 đồng (năm 2021: 1.125 đoàn viên;
+        năm 2022: 721 đoàn viên)": a bracket of another noun than the figure before it breaks down the nearest figure
+        of its noun in the sentence."""
+        if not m.group().rstrip().endswith("("):
+            return []
+        opened = self.text.find("(", t.end)
+        closed = self.text.find(")", opened, self.layout.line_of(t.start).end)
+        inside = [j for j in self.between(opened, closed) if self.figures[j].kind != "percent"] if closed > 0 else []
+        if len(inside) < 2 or comparable(t, self.figures[inside[0]]):
+            return []
+        sentence = self.layout.sentence_of(t.start)
+        first = self.figures[inside[0]]
+        owner = next((j for j in range(i - 1, -1, -1) if self.figures[j].start >= sentence.start
+                      and comparable(first, self.figures[j]) and self.figures[j].role == first.role
+                      and not self._bracketed(self.figures[j]) and not self.is_rate(j) and not self.is_change(j)), None)
+        groups = [] if owner is None else self._forward(owner, self.figures[owner], m, region=(opened + 1, closed))
+        for g in groups:
+            if all(_PERIOD_LABEL.search(self.text, max(opened, self.figures[j].start - 20), self.figures[j].start) for j in g.parts):
+                g.selection, g.members = False, g.parts  # one item per period: all of it
+        return groups
 
     def _past_aside(self, i: int, t: Figure) -> list[Group]:
         """"vận động được 1.127.800.000 đồng, đạt 112,8% chỉ tiêu (1.000.000.000 đồng), gồm: ...": the
