@@ -272,14 +272,26 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
                              and _cumulative(finder, i) == _cumulative(finder, j)
                              and f[i].value not in said_here), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
+            tied = [i for score, i in scores if scores and score == scores[0][0]]
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
+            elif scores and scores[0][0] >= 2 and len(same_share := _same_share(finder, j, tied)) == 1:
+                # "kết nạp hơn 10,2 nghìn đoàn viên (107,7% kế hoạch)" is the "10.236 đoàn viên, đạt 107,7% kế hoạch" of the
+                # several counts said with "kết nạp": the one with the same share
+                pairs.append((same_share[0], j))
             elif len(scores) == 1 and not rest and not words(j).negated and finder.share_of(j) is None \
                     and _only_of_its_noun(finder, j, earlier, body, end):
                 # not "vẫn còn 02 tổ công đoàn chỉ xếp loại hoàn thành nhiệm vụ": what is left of the 41; not "7.365
                 # phòng trọ (khoảng 34%) chưa đạt tiêu chí": a share makes it a part of the whole said before
                 pairs.append((scores[0][1], j))
     return pairs
+
+
+def _same_share(finder: Finder, j: int, candidates: list[int]) -> list[int]:
+    share = finder.share_of(j)
+    if share is None:
+        return []
+    return [i for i in candidates if (p := finder.share_of(i)) is not None and finder.figures[p].value == finder.figures[share].value]
 
 
 def _only_of_its_noun(finder: Finder, j: int, earlier: list[int], body: int, end: int) -> bool:

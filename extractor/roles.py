@@ -39,7 +39,7 @@ class _Cues:
         self.heading = rules.cue_regex(d["heading_cues"])
         # "chỉ tiêu Nghị quyết (4.000 đoàn viên)": the number in brackets after a cue is the target itself
         self.bracketed = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['target_cues'])})(?!\p{{L}})(?:[^\S\n]+[\p{{L}}\d.,]+){{0,8}}[^\S\n]*\((?![^\S\n]*(?:đạt|vượt|tăng|giảm|bằng))(?:[^()\d\n,;]{{0,20}}|[^()\n]*,[^()\d\n,;]{{0,20}})$", regex.IGNORECASE)
-        self.excess = regex.compile(rf"(?<!\p{{L}})(?<!không[^\S\n]+)(?:{alt(d['excess_verbs'])})[^\S\n]+$", regex.IGNORECASE)
+        self.excess = regex.compile(rf"(?<!\p{{L}})(?<!không[^\S\n]+)(?:{alt(d['excess_verbs'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.done = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})(?:[^\S\n]+\p{{L}}+){{0,2}}[^\S\n]+$", regex.IGNORECASE)
         self.result_verb = regex.compile(rf"(?<!\p{{L}})(?:{alt(d['result_verbs'])})[^\S\n]*$", regex.IGNORECASE)
         self.plan_count = regex.compile(rf"\d[^\S\n]+(?:{alt(d['plan_count_nouns'])})$", regex.IGNORECASE)
