@@ -37,7 +37,7 @@ def sentence_bases(finder: Finder, resolved: set[int] = frozenset()) -> list[Fra
         if (i in grouped or p in resolved or finder.is_rate(i) or finder.is_change(i)
                 or cues().whole_base.match(finder.text, finder.figures[p].end)
                 or finder.figures[i].kind == "count" and _of_amount().match(finder.text, finder.figures[p].end)
-                or cues().of_plan.match(finder.text, _after_number(finder, p))):
+                or finder.of_plan(p)):
             continue  # "đạt từ 100% dự toán trở lên": a share of the plan, not of a figure beside it
         if i > 0 and finder.bracketed(i) and _comparable_base(finder, i - 1, i) and cues().plan_label.search(
                 finder.text, max(finder.figures[i - 1].end, finder.figures[i].start - 30), finder.figures[i].start):
@@ -121,8 +121,7 @@ def sibling_bases(finder: Finder, fractions: list[Fraction], resolved: set[int])
     found = []
     for i in range(len(f)):
         p = finder.share_of(i)
-        if p is None or p in resolved or p in named or cues().named_whole.match(text, f[p].end) \
-                or cues().of_plan.match(text, f[p].end):
+        if p is None or p in resolved or p in named or cues().named_whole.match(text, f[p].end) or finder.of_plan(p):
             continue  # "Chi quản lý hành chính: 26.340.000 đồng, bằng 87,8% dự toán": of the plan
         at = finder.layout.line_index(f[i].start)
         bullet = LIST_LINE.match(text[lines[at].start:lines[at].end])
@@ -359,11 +358,6 @@ def _names_class(words: str) -> bool:
     return any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", words) for w in _class_words())
 
 
-def _after_number(finder: Finder, p: int) -> int:
-    """Where the words after a percentage start, inside "từ 100% dự toán trở lên" too."""
-    f = finder.figures[p]
-    sign = finder.text.find("%", f.start, f.end)
-    return sign + 1 if sign >= 0 else f.end
 
 
 def _narrowed(after: str) -> bool:

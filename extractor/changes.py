@@ -31,12 +31,13 @@ class _Cues:
         # "tăng 256 tỷ đồng (+6,3%)", "tăng 2.140 suất, tương đương tăng 13,0%"
         self.amount_share = regex.compile(rf"[^\S\n]*\([^\S\n]*[+−-]?[^\S\n]*|[^\S\n]*,[^\S\n]*{word(d['change_share_links'])}"
                                           rf"(?:[^\S\n]+{word(d['increase_words'] + d['decrease_words'])})?[^\S\n]+", regex.IGNORECASE)
+        # "…; như vậy so với cùng kỳ, … tăng 1.830 lượt": a comparison between a level and its change
+        self.compared = rules.cue_regex(d['compared_to'])
+        # "tăng 343 suất, tức 9,8% so với 3.503 suất", "bằng 15,2% so với mức 3,007 tỷ đồng": the base right after
+        self.next_base = regex.compile(rf"[^\S\n]*{word(d['compared_to'])}(?:[^\S\n]+mức)?[^\S\n]*", regex.IGNORECASE)
         # "so với chỉ tiêu (30 CĐCS)", "so với năm 2023 (1.867.150.000 đồng)": the base in brackets
         # … and "tăng 1,35 triệu đồng (18,2%) so với năm 2018 (7.400.000 đồng)", "so với cùng kỳ (năm 2024 thu …",
         # "vượt 2,5% kế hoạch (kế hoạch 5.620.000.000 đồng)"
-        # "tăng 343 suất, tức 9,8% so với 3.503 suất", "bằng 15,2% so với mức 3,007 tỷ đồng": the base right after
-        self.compared = rules.cue_regex(d['compared_to'])
-        self.next_base = regex.compile(rf"[^\S\n]*{word(d['compared_to'])}(?:[^\S\n]+mức)?[^\S\n]*", regex.IGNORECASE)
         self.bracketed_base = regex.compile(rf"^\)?[^\S\n]*(?:{word(d['compared_to'])}|{word(d['plan_bases'])})[^()\n;.]{{0,40}}"
                                             rf"\((?:[^()\d\n]|(?:19|20)\d\d(?!\d)){{0,30}}$", regex.IGNORECASE)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import regex
 
 from .balances import Balance
-from .changes import change_sign, cues as change_cues
+from .changes import change_sign
+from .changes import cues as change_cues
 from .relations import Finder, comparable
 
 # "8.946 người, tăng 214 đoàn viên …": only a comma and the change word between the level and its change

@@ -28,11 +28,8 @@ def _formula() -> regex.Pattern:
     return regex.compile(rf"\(\s*(?P<terms>(?:{marker})(?:\s*[+\-–−]\s*(?:{marker}))+)\s*\)")
 
 
-def formula_of(label: str) -> tuple[list[str], list[str]] | None:
-    """"Tồn quỹ cuối kỳ (A + B – C)" → (["A", "B", "C"], ["+", "+", "-"])."""
-    m = _formula().search(label)
-    if not m:
-        return None
+def _terms(m: regex.Match) -> tuple[list[str], list[str]]:
+    """"(A + B – C)" → (["A", "B", "C"], ["+", "+", "-"])."""
     markers = [t.strip() for t in _SIGNS.split(m["terms"])]
     signs = ["+", *("+" if s == "+" else "-" for s in _SIGNS.findall(m["terms"]))]
     return markers, signs
@@ -70,10 +67,9 @@ def formula_rows(finder: Finder, cells: list[list[int | None]], labels: list[str
     """In a text table, each column of a formula row against the same column of the rows it names."""
     found = Found()
     for r, label in enumerate(labels):
-        formula = formula_of(label)
-        if not formula:
+        if not (m := _formula().search(label)):
             continue
-        markers, signs = formula
+        markers, signs = _terms(m)
         rows = _named(markers, lambda p: (numbering[p].split() or [None])[0], r, len(labels))
         if rows is None:
             continue
@@ -101,11 +97,9 @@ def formula_lines(finder: Finder) -> Found:
 
     found = Found()
     for r, line in enumerate(lines):
-        m = _formula().search(text, line.start, line.end)
-        formula = formula_of(text[line.start:line.end]) if m else None
-        if not formula or (result := value_of(r, m.end())) is None:
+        if not (m := _formula().search(text, line.start, line.end)) or (result := value_of(r, m.end())) is None:
             continue
-        markers, signs = formula
+        markers, signs = _terms(m)
         rows = _named(markers, marker_of, r, len(lines))
         if rows is None:
             continue

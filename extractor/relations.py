@@ -147,11 +147,13 @@ class _Cues:
         self.whole_qualifier = regex.compile(rf"^[\p{{L}} ]*?{word(d['whole_qualifiers'])}(?P<words>[\p{{L}} ]+)", regex.IGNORECASE)
         self.lowest_band = regex.compile(word(d["lowest_band"]), regex.IGNORECASE)
         self.highest_band = regex.compile(word(d["highest_band"]), regex.IGNORECASE)
-        # "Kết quả theo từng năm:", "Phân theo khu vực, loại hình đơn vị:" over list lines
+        # "…; phân theo khu vực: doanh nghiệp 109.874 đoàn viên, …": a second list inside a list
         self.sub_breakdown = regex.compile(rf"(?<=[;,][^\S\n]*){word(d['breakdown_leads'])}[^\d;.\n]{{0,60}}?:", regex.IGNORECASE)
+        # "Kết quả theo từng năm:", "Phân theo khu vực, loại hình đơn vị:" over list lines
         self.list_opener = regex.compile(rf"(?:{word(d['list_openers'])}|{word(d['breakdown_leads'])})[^\n]*:\s*$", regex.IGNORECASE)
-        # "Tổng cộng", "Tổng thu", not the office "Tổng hợp - Nhân sự" or "Tổng công ty"
+        # "so với năm 2023 (12.340 đoàn viên nữ)": the bracket a compared level stands in
         self.compared_level = regex.compile(rf"{word(d['compared_to'])}(?:[^\d;\n]|\d{{4}}){{0,45}}\([^\S\n]*$", regex.IGNORECASE)
+        # "Tổng cộng", "Tổng thu", not the office "Tổng hợp - Nhân sự" or "Tổng công ty"
         self.table_total = regex.compile(rf"^\s*(?!{word(d['not_total_labels'])}){word(d['table_total_labels'])}", regex.IGNORECASE)
 
 
@@ -292,13 +294,16 @@ class Finder:
                 return following
         return None
 
+    def of_plan(self, p: int) -> bool:
+        """Percentage p is of the plan ("đạt 107,7% kế hoạch", "từ 100% dự toán trở lên"), not of a figure."""
+        f = self.figures[p]
+        sign = self.text.find("%", f.start, f.end)
+        return bool(cues().of_plan.match(self.text, sign + 1 if sign >= 0 else f.end))
+
     def whole_share(self, j: int) -> int | None:
         """A figure's share, unless of the plan: "kết nạp mới 10.236 đoàn viên, đạt 107,7% kế hoạch" is still a whole."""
         p = self.share_of(j)
-        if p is None:
-            return None
-        sign = self.text.find("%", self.figures[p].start, self.figures[p].end)
-        return None if cues().of_plan.match(self.text, sign + 1 if sign >= 0 else self.figures[p].end) else p
+        return None if p is None or self.of_plan(p) else p
 
     def _past_asides(self, i: int) -> tuple[int, list[tuple[int, int]]]:
         """The figure after figure i once figures in brackets opened after it ("712 đoàn viên (ngoài nhà nước 674 đoàn
@@ -668,7 +673,7 @@ class Finder:
         # did something, not its share of the whole
         group.shares = {j: s for j in group.members if (s := self.share_of(j, own_base=False)) is not None
                         and not (selection and self.figures[s].value == 100) and not self._names_another_whole(s, i)
-                        and not cues().of_plan.match(self.text, self.figures[s].end)}  # "bằng 87,8% dự toán"
+                        and not self.of_plan(s)}  # "bằng 87,8% dự toán"
         group.shares.update({j: p for j, p in self.leading_shares() if j in group.members and j not in group.shares})
         return [group, *led_by]
 

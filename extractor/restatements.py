@@ -159,7 +159,7 @@ def _fraction_bases(finder: Finder) -> list[tuple[int, int]]:
 def _of_plan(finder: Finder, j: int) -> bool:
     """"đạt 52/100 căn, bằng 52,0% mục tiêu": the base of the fraction is the plan, not a whole stated before."""
     p = finder.share_of(j)
-    return p is not None and bool(cues().of_plan.match(finder.text, finder.figures[p].end))
+    return p is not None and finder.of_plan(p)
 
 
 def _named_after(text: str, end: int) -> tuple[str, ...]:
@@ -272,7 +272,7 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
                              and _cumulative(finder, i) == _cumulative(finder, j)
                              and f[i].value not in said_here), reverse=True)
             # two syllables at least ("nộp chậm"); "chưa thành lập" is not "đã thành lập"
-            tied = [i for score, i in scores if scores and score == scores[0][0]]
+            tied = [i for score, i in scores if score == scores[0][0]]
             if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[1][0] < scores[0][0]):
                 pairs.append((scores[0][1], j))
             elif scores and scores[0][0] >= 2 and len(same_share := _same_share(finder, j, tied)) == 1:
@@ -288,6 +288,7 @@ def _summary(finder: Finder) -> list[tuple[int, int]]:
 
 
 def _same_share(finder: Finder, j: int, candidates: list[int]) -> list[int]:
+    """The candidates whose own share has the value of figure j's share."""
     share = finder.share_of(j)
     if share is None:
         return []

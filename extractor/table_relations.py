@@ -6,8 +6,9 @@ import regex
 from . import tables
 from .balances import Balance
 from .formulas import formula_rows
-from .intervals import of
+from .intervals import Interval, of
 from .relations import Finder, Fraction, Group, comparable, cues, ratio
+
 
 def table_relations(finder: Finder) -> tuple[list[Group], list[Fraction], list[list[int]], list[Balance]]:
     """In a text table: a total row against the rows above it; a numbered row against the deeper
@@ -119,8 +120,9 @@ def _column_parts(finder: Finder, cells: list[list[int | None]], above: list[int
     only where the total holds it, as "Cộng" of a table of the sources used does."""
     def column(rows: list[int]) -> list[int]:
         return [cells[p][col] for p in sorted(rows) if col < len(cells[p]) and cells[p][col] is not None]
+
     def fits(rows: list[int]) -> bool:
-        return bool(rows) and sum((of(finder.figures[j]) for j in rows[1:]), of(finder.figures[rows[0]])).meets(of(finder.figures[total]))
+        return bool(rows) and sum((of(finder.figures[j]) for j in rows), Interval(0.0, 0.0)).meets(of(finder.figures[total]))
 
     parts, with_stock = column(above), column(above + stocks)
     return with_stock if len(with_stock) > len(parts) and fits(with_stock) and not fits(parts) else parts
